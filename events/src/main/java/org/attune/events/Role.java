@@ -1,0 +1,7 @@
+package org.attune.events;
+
+/** Kind of account. */
+public enum Role {
+    CLIENT,
+    THERAPIST
+}

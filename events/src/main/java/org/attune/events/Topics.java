@@ -1,0 +1,93 @@
+package org.attune.events;
+
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Kafka topic names and where each event goes. Names carry a version suffix so a breaking change gets a new topic
+ * instead of a mixed one.
+ */
+public final class Topics {
+
+    public static final String CHECKINS = "attune.checkins.v1";
+    public static final String QUESTIONNAIRES = "attune.questionnaires.v1";
+    public static final String SESSION_FEEDBACK = "attune.session-feedback.v1";
+    public static final String SAFETY = "attune.safety.v1";
+    public static final String CONSENT = "attune.consent.v1";
+    public static final String ACCOUNTS = "attune.accounts.v1";
+    public static final String SESSIONS = "attune.sessions.v1";
+    public static final String CONTENT = "attune.content.v1";
+    public static final String NOTIFICATIONS = "attune.notifications.v1";
+
+    /** Partitions per topic: keys are per client, so this bounds consumer parallelism, not ordering. */
+    public static final int PARTITIONS = 3;
+
+    private static final String DEAD_LETTER_SUFFIX = ".dlt";
+
+    private static final List<String> ALL = List.of(
+            CHECKINS, QUESTIONNAIRES, SESSION_FEEDBACK, SAFETY, CONSENT, ACCOUNTS, SESSIONS, CONTENT, NOTIFICATIONS);
+
+    // The class-keyed lookup cannot be checked for exhaustiveness by the compiler; TopicsTest checks it against the
+    // permitted subclasses instead.
+    private static final Map<Class<? extends AttuneEvent>, String> BY_TYPE = Map.ofEntries(
+            Map.entry(CheckInRecorded.class, CHECKINS),
+            Map.entry(QuestionnaireCompleted.class, QUESTIONNAIRES),
+            Map.entry(SessionFeedbackRecorded.class, SESSION_FEEDBACK),
+            Map.entry(SafetyFlagRaised.class, SAFETY),
+            Map.entry(ConsentGranted.class, CONSENT),
+            Map.entry(ConsentRevoked.class, CONSENT),
+            Map.entry(AccountErased.class, ACCOUNTS),
+            Map.entry(SessionScheduled.class, SESSIONS),
+            Map.entry(ContentRecommended.class, CONTENT),
+            Map.entry(ContentAssigned.class, CONTENT),
+            Map.entry(NotificationDelivered.class, NOTIFICATIONS));
+
+    private Topics() {}
+
+    /** Where a consumer parks a record it cannot process, so the partition keeps moving. */
+    public static String deadLetterOf(String topic) {
+        return topic + DEAD_LETTER_SUFFIX;
+    }
+
+    /** The nine main topics. */
+    public static List<String> all() {
+        return ALL;
+    }
+
+    /** The main topics followed by their dead-letter topics. */
+    public static List<String> allWithDeadLetters() {
+        return Stream.concat(ALL.stream(), ALL.stream().map(Topics::deadLetterOf))
+                .toList();
+    }
+
+    /** Only consent is compacted: its latest state per client–therapist pair is what matters, forever. */
+    public static boolean isCompacted(String topic) {
+        return CONSENT.equals(topic);
+    }
+
+    public static String topicOf(AttuneEvent event) {
+        // No default branch: a new event type does not compile until it has a topic.
+        return switch (event) {
+            case CheckInRecorded e -> CHECKINS;
+            case QuestionnaireCompleted e -> QUESTIONNAIRES;
+            case SessionFeedbackRecorded e -> SESSION_FEEDBACK;
+            case SafetyFlagRaised e -> SAFETY;
+            case ConsentGranted e -> CONSENT;
+            case ConsentRevoked e -> CONSENT;
+            case AccountErased e -> ACCOUNTS;
+            case SessionScheduled e -> SESSIONS;
+            case ContentRecommended e -> CONTENT;
+            case ContentAssigned e -> CONTENT;
+            case NotificationDelivered e -> NOTIFICATIONS;
+        };
+    }
+
+    public static String topicOf(Class<? extends AttuneEvent> type) {
+        String topic = BY_TYPE.get(type);
+        if (topic == null) {
+            throw new IllegalArgumentException("No topic for " + type.getName());
+        }
+        return topic;
+    }
+}

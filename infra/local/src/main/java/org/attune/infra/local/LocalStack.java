@@ -1,0 +1,140 @@
+package org.attune.infra.local;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Runs all of Attune on one machine: a Kafka broker and a MongoDB-protocol server in this JVM, and the four
+ * services as child processes. Ctrl-C stops everything; data stays in the data directory until {@code --wipe}.
+ */
+public final class LocalStack {
+
+    private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
+    private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
+
+    private final StackSettings settings;
+    private final Path repoRoot;
+    private final List<ServiceProcess> services = new ArrayList<>();
+    private EmbeddedKafka kafka;
+    private EmbeddedMongo mongo;
+
+    LocalStack(StackSettings settings, Path repoRoot) {
+        this.settings = settings;
+        this.repoRoot = repoRoot;
+    }
+
+    public static void main(String[] args) throws Exception {
+        String dataDir = null;
+        boolean wipe = false;
+        for (String arg : args) {
+            if (arg.equals("--wipe")) {
+                wipe = true;
+            } else if (arg.startsWith("--data-dir=")) {
+                dataDir = arg.substring("--data-dir=".length());
+            } else {
+                System.err.println("Unknown option " + arg + ". Options: --data-dir=PATH, --wipe");
+                System.exit(2);
+            }
+        }
+        var workingDir = Path.of("").toAbsolutePath();
+        var settings = StackSettings.from(System.getenv(), workingDir, dataDir);
+        if (wipe) {
+            Directories.deleteRecursively(settings.dataDir());
+            System.out.println("Deleted all local data in " + settings.dataDir());
+            return;
+        }
+        var stack = new LocalStack(settings, workingDir);
+        var stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            stack.stop();
+            stopped.countDown();
+        }));
+        if (!stack.start()) {
+            System.exit(1);
+        }
+        stopped.await();
+    }
+
+    boolean start() throws Exception {
+        long started = System.nanoTime();
+        var dataDir = settings.dataDir();
+        log.info("Data directory: {}", dataDir);
+        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        mongo = EmbeddedMongo.startPersistent(dataDir.resolve("mongo/attune.mv"), settings.mongoPort());
+        TopicProvisioner.createAll(kafka.bootstrapServers());
+        log.info("Kafka at {}, MongoDB protocol at {}", kafka.bootstrapServers(), mongo.connectionString());
+
+        for (ServiceSpec spec : settings.services()) {
+            services.add(ServiceProcess.launch(spec, settings, repoRoot));
+        }
+        if (!awaitAllHealthy()) {
+            return false;
+        }
+        printWelcome(Duration.ofNanos(System.nanoTime() - started));
+        return true;
+    }
+
+    private boolean awaitAllHealthy() throws Exception {
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var results = new ArrayList<Future<Boolean>>();
+            for (ServiceProcess service : services) {
+                results.add(pool.submit(() -> service.awaitHealthy(HEALTH_TIMEOUT)));
+            }
+            boolean allHealthy = true;
+            for (int i = 0; i < services.size(); i++) {
+                var service = services.get(i);
+                if (results.get(i).get()) {
+                    log.info(
+                            "{} is healthy on port {}",
+                            service.spec().name(),
+                            service.spec().port());
+                } else {
+                    allHealthy = false;
+                    log.error(
+                            "{} did not become healthy; its log is {}. Last lines:\n{}",
+                            service.spec().name(),
+                            service.logFile(),
+                            String.join("\n", service.lastLogLines(30)));
+                }
+            }
+            return allHealthy;
+        }
+    }
+
+    private void printWelcome(Duration startup) {
+        var out = System.out;
+        out.println();
+        out.println("Attune is running (started in " + startup.toSeconds() + " s).");
+        out.println();
+        out.println("  Open            http://localhost:" + settings.webUiPort());
+        out.println("  checkin API     http://localhost:" + settings.checkinPort() + "/swagger-ui.html");
+        out.println("  content API     http://localhost:" + settings.contentPort() + "/swagger-ui.html");
+        out.println("  notification    http://localhost:" + settings.notificationPort() + "/swagger-ui.html");
+        out.println("  Kafka           " + settings.bootstrapServers());
+        out.println("  MongoDB         " + mongo.connectionString());
+        out.println("  Logs            " + settings.dataDir().resolve("logs"));
+        out.println();
+        out.println("Next: open the web UI and create an account. Ctrl-C stops everything;");
+        out.println("your data stays in " + settings.dataDir() + " (./run-local.sh --wipe deletes it).");
+        out.println();
+    }
+
+    void stop() {
+        log.info("Stopping Attune...");
+        services.reversed().forEach(ServiceProcess::stop);
+        if (kafka != null) {
+            kafka.close();
+        }
+        if (mongo != null) {
+            mongo.close();
+        }
+        log.info("Stopped. Data kept in {}", settings.dataDir());
+    }
+}

@@ -1,0 +1,118 @@
+package org.attune.infra.local;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** A service running as its own operating-system process, with its output in a log file. */
+final class ServiceProcess {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final ServiceSpec spec;
+    private final Process process;
+    private final Path logFile;
+
+    private ServiceProcess(ServiceSpec spec, Process process, Path logFile) {
+        this.spec = spec;
+        this.process = process;
+        this.logFile = logFile;
+    }
+
+    static ServiceProcess launch(ServiceSpec spec, StackSettings settings, Path repoRoot) throws IOException {
+        var jar = repoRoot.resolve(spec.jarPath());
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build first (./run-local.sh builds it)");
+        }
+        var logFile = settings.dataDir().resolve("logs").resolve(spec.name() + ".log");
+        Files.createDirectories(logFile.getParent());
+        var command = new ArrayList<>(List.of(
+                javaExecutable(),
+                "-Xmx" + spec.heap(),
+                "-Xss512k",
+                "-XX:+UseSerialGC",
+                "-XX:MaxMetaspaceSize=192m",
+                "-XX:ReservedCodeCacheSize=64m",
+                "-XX:TieredStopAtLevel=1",
+                "-jar",
+                jar.toString()));
+        var builder = new ProcessBuilder(command)
+                .directory(repoRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
+        var env = builder.environment();
+        env.put("SERVER_PORT", String.valueOf(spec.port()));
+        env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        env.putAll(spec.environment());
+        return new ServiceProcess(spec, builder.start(), logFile);
+    }
+
+    private static String javaExecutable() {
+        return ProcessHandle.current().info().command().orElse("java");
+    }
+
+    /** Polls {@code /actuator/health} until it answers UP, the process dies, or the deadline passes. */
+    boolean awaitHealthy(Duration timeout) throws InterruptedException {
+        var deadline = System.nanoTime() + timeout.toNanos();
+        var request = HttpRequest.newBuilder(URI.create(spec.healthUrl()))
+                .timeout(Duration.ofSeconds(3))
+                .build();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                return false;
+            }
+            try {
+                var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200 && response.body().contains("\"UP\"")) {
+                    return true;
+                }
+            } catch (IOException notYetListening) {
+                // still starting
+            }
+            Thread.sleep(500);
+        }
+        return false;
+    }
+
+    void stop() {
+        process.destroy();
+        try {
+            if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    ServiceSpec spec() {
+        return spec;
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
+    Path logFile() {
+        return logFile;
+    }
+
+    List<String> lastLogLines(int count) {
+        try {
+            var lines = Files.readAllLines(logFile);
+            return lines.subList(Math.max(0, lines.size() - count), lines.size());
+        } catch (IOException e) {
+            return List.of("(log unreadable: " + e.getMessage() + ")");
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.attune.infra.local;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/** Ports and locations of the local stack; every value can be overridden by an environment variable. */
+record StackSettings(
+        Path dataDir,
+        int kafkaPort,
+        int kafkaControllerPort,
+        int mongoPort,
+        int webUiPort,
+        int checkinPort,
+        int contentPort,
+        int notificationPort) {
+
+    static StackSettings from(Map<String, String> env, Path workingDir, String dataDirArgument) {
+        var dataDir = dataDirArgument != null
+                ? Path.of(dataDirArgument)
+                : Path.of(env.getOrDefault(
+                        "ATTUNE_DATA_DIR", workingDir.resolve("data/local").toString()));
+        return new StackSettings(
+                dataDir.toAbsolutePath().normalize(),
+                port(env, "ATTUNE_KAFKA_PORT", 9092),
+                port(env, "ATTUNE_KAFKA_CONTROLLER_PORT", 9093),
+                port(env, "ATTUNE_MONGO_PORT", 27017),
+                port(env, "ATTUNE_WEB_UI_PORT", 8080),
+                port(env, "ATTUNE_CHECKIN_PORT", 8081),
+                port(env, "ATTUNE_CONTENT_PORT", 8082),
+                port(env, "ATTUNE_NOTIFICATION_PORT", 8083));
+    }
+
+    private static int port(Map<String, String> env, String name, int fallback) {
+        var value = env.get(name);
+        if (value == null || value.isBlank()) {
+            return fallback;
+        }
+        try {
+            return Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException(name + " must be a port number, was '" + value + "'");
+        }
+    }
+
+    String bootstrapServers() {
+        return "127.0.0.1:" + kafkaPort;
+    }
+
+    String mongoUri(String database) {
+        return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
+    }
+
+    List<ServiceSpec> services() {
+        var jwks = "http://127.0.0.1:" + webUiPort + "/.well-known/jwks.json";
+        var publicUrl = "http://localhost:" + webUiPort;
+        return List.of(
+                new ServiceSpec(
+                        "checkin-service",
+                        checkinPort,
+                        "192m",
+                        Map.of("SPRING_MONGODB_URI", mongoUri("attune_checkin"), "ATTUNE_SECURITY_JWKS_URI", jwks)),
+                new ServiceSpec(
+                        "content-service",
+                        contentPort,
+                        "192m",
+                        Map.of("SPRING_MONGODB_URI", mongoUri("attune_content"), "ATTUNE_SECURITY_JWKS_URI", jwks)),
+                new ServiceSpec(
+                        "notification-service",
+                        notificationPort,
+                        "192m",
+                        Map.of(
+                                "SPRING_MONGODB_URI", mongoUri("attune_notification"),
+                                "ATTUNE_SECURITY_JWKS_URI", jwks,
+                                "ATTUNE_PUBLIC_URL", publicUrl)),
+                new ServiceSpec(
+                        "web-ui",
+                        webUiPort,
+                        "320m",
+                        Map.of(
+                                "SPRING_MONGODB_URI",
+                                mongoUri("attune_webui"),
+                                "ATTUNE_PUBLIC_URL",
+                                publicUrl,
+                                "ATTUNE_DATA_DIR",
+                                dataDir.resolve("web-ui").toString(),
+                                "ATTUNE_SERVICES_CHECKIN_URL",
+                                "http://127.0.0.1:" + checkinPort,
+                                "ATTUNE_SERVICES_CONTENT_URL",
+                                "http://127.0.0.1:" + contentPort,
+                                "ATTUNE_SERVICES_NOTIFICATION_URL",
+                                "http://127.0.0.1:" + notificationPort)));
+    }
+}

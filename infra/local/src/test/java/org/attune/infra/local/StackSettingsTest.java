@@ -1,0 +1,51 @@
+package org.attune.infra.local;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class StackSettingsTest {
+
+    @Test
+    void defaults_to_the_documented_ports_and_a_data_directory_under_the_working_directory() {
+        var settings = StackSettings.from(Map.of(), Path.of("/repo"), null);
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/repo/data/local"));
+        assertThat(settings.services())
+                .extracting(ServiceSpec::name, ServiceSpec::port)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("checkin-service", 8081),
+                        org.assertj.core.groups.Tuple.tuple("content-service", 8082),
+                        org.assertj.core.groups.Tuple.tuple("notification-service", 8083),
+                        org.assertj.core.groups.Tuple.tuple("web-ui", 8080));
+    }
+
+    @Test
+    void gives_each_service_its_own_database() {
+        var settings = StackSettings.from(Map.of("ATTUNE_MONGO_PORT", "27999"), Path.of("/repo"), null);
+
+        assertThat(settings.services())
+                .extracting(s -> s.environment().get("SPRING_MONGODB_URI"))
+                .containsExactly(
+                        "mongodb://127.0.0.1:27999/attune_checkin",
+                        "mongodb://127.0.0.1:27999/attune_content",
+                        "mongodb://127.0.0.1:27999/attune_notification",
+                        "mongodb://127.0.0.1:27999/attune_webui");
+    }
+
+    @Test
+    void the_data_directory_argument_wins_over_the_environment() {
+        var settings = StackSettings.from(Map.of("ATTUNE_DATA_DIR", "/env"), Path.of("/repo"), "/arg");
+
+        assertThat(settings.dataDir()).isEqualTo(Path.of("/arg"));
+    }
+
+    @Test
+    void rejects_a_port_that_is_not_a_number_with_a_clear_message() {
+        assertThatThrownBy(() -> StackSettings.from(Map.of("ATTUNE_KAFKA_PORT", "ninety"), Path.of("/repo"), null))
+                .hasMessageContaining("ATTUNE_KAFKA_PORT");
+    }
+}

@@ -1,0 +1,131 @@
+package org.attune.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.attune.events.AccountErased;
+import org.attune.events.CheckInRecorded;
+import org.attune.events.Role;
+import org.attune.events.Topics;
+import org.attune.events.WindowOfTolerance;
+import org.attune.notification.messaging.EventPublisher;
+import org.attune.testsupport.AttuneIntegrationTest;
+import org.attune.testsupport.EventProbe;
+import org.attune.testsupport.TestInfrastructure;
+import org.bson.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.web.reactive.function.client.WebClient;
+
+@AttuneIntegrationTest
+class NotificationServiceIT {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    EventPublisher publisher;
+
+    @Autowired
+    ReactiveMongoTemplate mongo;
+
+    String bootstrap = TestInfrastructure.get().bootstrapServers();
+
+    String get(String path) {
+        return WebClient.create("http://127.0.0.1:" + port)
+                .get()
+                .uri(path)
+                .retrieve()
+                .bodyToMono(String.class)
+                .block(Duration.ofSeconds(10));
+    }
+
+    @Test
+    void reports_itself_healthy_and_ready() {
+        assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
+        assertThat(get("/actuator/health/readiness")).contains("\"status\":\"UP\"");
+    }
+
+    @Test
+    void serves_prometheus_metrics_and_its_openapi_document() {
+        assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
+        assertThat(get("/v3/api-docs")).contains("\"openapi\"");
+    }
+
+    @Test
+    void publishes_an_event_to_the_real_broker_keyed_by_client() throws Exception {
+        var clientId = UUID.randomUUID();
+        try (var probe = EventProbe.open(bootstrap, Topics.CHECKINS)) {
+            var event = CheckInRecorded.of(
+                    clientId,
+                    UUID.randomUUID(),
+                    6,
+                    WindowOfTolerance.WITHIN,
+                    List.of("calm"),
+                    5,
+                    7.5,
+                    List.of(),
+                    false,
+                    LocalDate.of(2026, 11, 27));
+            publisher.publish(event).block(Duration.ofSeconds(10));
+
+            var seen = probe.await(CheckInRecorded.class, e -> e.clientId().equals(clientId), Duration.ofSeconds(20));
+            assertThat(seen).isEqualTo(event);
+            var record = probe.records().stream()
+                    .filter(r -> r.key().equals(clientId.toString()))
+                    .findFirst();
+            assertThat(record).isPresent();
+            assertThat(record.get().headers().toArray())
+                    .as("no Java type headers on the wire")
+                    .isEmpty();
+        }
+    }
+
+    @Test
+    void consumes_an_event_once_and_stores_that_it_was_applied() throws Exception {
+        var erased = AccountErased.of(UUID.randomUUID(), Role.CLIENT);
+        try (var events = new org.attune.testsupport.EventPublisher(bootstrap)) {
+            events.publish(erased);
+            events.publish(erased); // a redelivery must not be applied twice
+        }
+
+        var applied = awaitAppliedCount(erased.eventId(), 1);
+        assertThat(applied).isEqualTo(1);
+    }
+
+    @Test
+    void sends_a_poison_message_to_the_dead_letter_topic_and_keeps_going() throws Exception {
+        var good = AccountErased.of(UUID.randomUUID(), Role.CLIENT);
+        try (var probe = EventProbe.open(bootstrap, Topics.deadLetterOf(Topics.ACCOUNTS));
+                var events = new org.attune.testsupport.EventPublisher(bootstrap)) {
+            var poisonKey = UUID.randomUUID().toString();
+            events.publishRaw(Topics.ACCOUNTS, poisonKey, "{not json".getBytes(StandardCharsets.UTF_8));
+            events.publish(good);
+
+            var dead = probe.awaitRecord(Topics.deadLetterOf(Topics.ACCOUNTS), Duration.ofSeconds(30));
+            assertThat(dead.key()).isEqualTo(poisonKey);
+            assertThat(new String(dead.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        }
+        assertThat(awaitAppliedCount(good.eventId(), 1)).isEqualTo(1);
+    }
+
+    private long awaitAppliedCount(UUID eventId, long expected) throws InterruptedException {
+        var query = Query.query(Criteria.where("_id").is(eventId.toString()));
+        long count = 0;
+        for (int i = 0; i < 200 && count < expected; i++) {
+            count = mongo.count(query, Document.class, "applied_events").block();
+            Thread.sleep(100);
+        }
+        // Give a wrongly repeated apply a moment to show up before asserting.
+        Thread.sleep(300);
+        return mongo.count(query, Document.class, "applied_events").block();
+    }
+}
