@@ -6,8 +6,8 @@ import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 /**
- * Points a Spring application context at the test Kafka broker and at a MongoDB database of its own, so test
- * classes never see each other's documents. Set {@code attune.test.database} to share a database on purpose (a
+ * Points a Spring application context at the test Kafka broker, at a MongoDB database of its own (so test classes
+ * never see each other's documents) and at the test token issuer ({@link TestTokens}). Set {@code attune.test.database} to share a database on purpose (a
  * restart test, say).
  */
 public class AttuneInfrastructureInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -24,7 +24,10 @@ public class AttuneInfrastructureInitializer implements ApplicationContextInitia
         TestPropertyValues.of(
                         "spring.kafka.bootstrap-servers=" + infrastructure.bootstrapServers(),
                         "spring.mongodb.uri=" + infrastructure.mongoUri(database),
-                        "attune.test.infrastructure.mode=" + infrastructure.mode())
+                        "attune.test.infrastructure.mode=" + infrastructure.mode(),
+                        "attune.security.jwks-uri=" + TestTokens.get().jwksUri(),
+                        "attune.security.issuer=" + TestTokens.ISSUER,
+                        "attune.security.audience=" + TestTokens.AUDIENCE)
                 .applyTo(context);
     }
 }

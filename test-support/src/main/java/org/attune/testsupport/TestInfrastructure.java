@@ -78,7 +78,7 @@ public final class TestInfrastructure {
         }
     }
 
-    private static TestInfrastructure start(Mode mode) throws Exception {
+    static TestInfrastructure start(Mode mode) throws Exception {
         return switch (mode) {
             case EMBEDDED -> startEmbedded();
             case TESTCONTAINERS -> startContainers();
