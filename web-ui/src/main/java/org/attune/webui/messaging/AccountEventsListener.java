@@ -1,0 +1,32 @@
+package org.attune.webui.messaging;
+
+import org.attune.events.AccountErased;
+import org.attune.events.AttuneEvent;
+import org.attune.events.Topics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.stereotype.Component;
+
+/** Applies account lifecycle events once each; the erasure itself lands with the accounts feature. */
+@Component
+class AccountEventsListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountEventsListener.class);
+
+    private final AppliedEvents appliedEvents;
+
+    AccountEventsListener(AppliedEvents appliedEvents) {
+        this.appliedEvents = appliedEvents;
+    }
+
+    @KafkaListener(topics = Topics.ACCOUNTS)
+    void on(AttuneEvent event) {
+        if (!(event instanceof AccountErased erased)) {
+            return;
+        }
+        if (appliedEvents.firstTime(erased.eventId(), Topics.ACCOUNTS)) {
+            log.info("Applied AccountErased {}", erased.eventId());
+        }
+    }
+}

@@ -1,0 +1,58 @@
+package org.attune.webui.security.ui;
+
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.login.LoginForm;
+import com.vaadin.flow.component.login.LoginI18n;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+
+/** Sign-in form; Spring Security handles the POST to {@code /login} (see {@code SecurityConfig}). */
+@Route(value = "login", autoLayout = false)
+@AnonymousAllowed
+class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
+
+    final LoginForm form = new LoginForm();
+
+    LoginView() {
+        addClassName("attune-page");
+        form.setAction("login");
+        form.setForgotPasswordButtonVisible(false);
+        form.setI18n(i18n());
+
+        var help = new Anchor("help", getTranslation("welcome.help-link"));
+        help.addClassName("attune-help-link");
+
+        add(form, new Paragraph(help));
+    }
+
+    private LoginI18n i18n() {
+        var i18n = LoginI18n.createDefault();
+        var texts = new LoginI18n.Form();
+        texts.setTitle(getTranslation("login.form.title"));
+        texts.setUsername(getTranslation("login.form.username"));
+        texts.setPassword(getTranslation("login.form.password"));
+        texts.setSubmit(getTranslation("login.form.submit"));
+        texts.setForgotPassword(getTranslation("login.form.forgot-password"));
+        i18n.setForm(texts);
+        var error = new LoginI18n.ErrorMessage();
+        error.setTitle(getTranslation("login.error.title"));
+        error.setMessage(getTranslation("login.error.message"));
+        i18n.setErrorMessage(error);
+        return i18n;
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("login.page-title");
+    }
+}

@@ -1,0 +1,13 @@
+package org.attune.webui.ui;
+
+import com.vaadin.flow.component.dependency.StyleSheet;
+import com.vaadin.flow.component.page.AppShellConfigurator;
+import com.vaadin.flow.theme.lumo.Lumo;
+
+/**
+ * The page every view lives in. Styles come from Vaadin's pre-compiled Lumo theme plus one plain stylesheet served
+ * from {@code META-INF/resources}, so the production build needs no frontend toolchain.
+ */
+@StyleSheet(Lumo.STYLESHEET)
+@StyleSheet("styles.css")
+public class AppShell implements AppShellConfigurator {}
