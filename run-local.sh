@@ -34,4 +34,5 @@ if $build; then
 fi
 
 exec "$JAVA" -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Dlogback.configurationFile=local-stack-logback.xml \
     -jar infra/local/target/local-stack-exec.jar "${args[@]}"

@@ -27,7 +27,11 @@ public class AttuneInfrastructureInitializer implements ApplicationContextInitia
                         "attune.test.infrastructure.mode=" + infrastructure.mode(),
                         "attune.security.jwks-uri=" + TestTokens.get().jwksUri(),
                         "attune.security.issuer=" + TestTokens.ISSUER,
-                        "attune.security.audience=" + TestTokens.AUDIENCE)
+                        "attune.security.audience=" + TestTokens.AUDIENCE,
+                        // the in-process broker shares the test's logging; keep its chatter out of test output
+                        "logging.level.kafka=WARN",
+                        "logging.level.org.apache.kafka=WARN",
+                        "logging.level.state.change.logger=WARN")
                 .applyTo(context);
     }
 }

@@ -24,6 +24,7 @@ public final class LocalStack {
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
+    private EmbeddedSmtp smtp;
 
     LocalStack(StackSettings settings, Path repoRoot) {
         this.settings = settings;
@@ -68,6 +69,7 @@ public final class LocalStack {
         log.info("Data directory: {}", dataDir);
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         mongo = EmbeddedMongo.startPersistent(dataDir.resolve("mongo/attune.mv"), settings.mongoPort());
+        smtp = EmbeddedSmtp.start(settings.smtpPort());
         TopicProvisioner.createAll(kafka.bootstrapServers());
         log.info("Kafka at {}, MongoDB protocol at {}", kafka.bootstrapServers(), mongo.connectionString());
 
@@ -119,6 +121,7 @@ public final class LocalStack {
         out.println("  notification    http://localhost:" + settings.notificationPort() + "/swagger-ui.html");
         out.println("  Kafka           " + settings.bootstrapServers());
         out.println("  MongoDB         " + mongo.connectionString());
+        out.println("  SMTP (catch-all) 127.0.0.1:" + settings.smtpPort() + " (mail is kept in memory, never sent on)");
         out.println("  Logs            " + settings.dataDir().resolve("logs"));
         out.println();
         out.println("Next: open the web UI and create an account. Ctrl-C stops everything;");
@@ -134,6 +137,9 @@ public final class LocalStack {
         }
         if (mongo != null) {
             mongo.close();
+        }
+        if (smtp != null) {
+            smtp.close();
         }
         log.info("Stopped. Data kept in {}", settings.dataDir());
     }

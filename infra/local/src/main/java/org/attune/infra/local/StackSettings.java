@@ -13,7 +13,8 @@ record StackSettings(
         int webUiPort,
         int checkinPort,
         int contentPort,
-        int notificationPort) {
+        int notificationPort,
+        int smtpPort) {
 
     static StackSettings from(Map<String, String> env, Path workingDir, String dataDirArgument) {
         var dataDir = dataDirArgument != null
@@ -28,7 +29,8 @@ record StackSettings(
                 port(env, "ATTUNE_WEB_UI_PORT", 8080),
                 port(env, "ATTUNE_CHECKIN_PORT", 8081),
                 port(env, "ATTUNE_CONTENT_PORT", 8082),
-                port(env, "ATTUNE_NOTIFICATION_PORT", 8083));
+                port(env, "ATTUNE_NOTIFICATION_PORT", 8083),
+                port(env, "ATTUNE_SMTP_PORT", 1025));
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {
@@ -70,9 +72,16 @@ record StackSettings(
                         notificationPort,
                         "192m",
                         Map.of(
-                                "SPRING_MONGODB_URI", mongoUri("attune_notification"),
-                                "ATTUNE_SECURITY_JWKS_URI", jwks,
-                                "ATTUNE_PUBLIC_URL", publicUrl)),
+                                "SPRING_MONGODB_URI",
+                                mongoUri("attune_notification"),
+                                "ATTUNE_SECURITY_JWKS_URI",
+                                jwks,
+                                "ATTUNE_PUBLIC_URL",
+                                publicUrl,
+                                "SPRING_MAIL_HOST",
+                                "127.0.0.1",
+                                "SPRING_MAIL_PORT",
+                                String.valueOf(smtpPort))),
                 new ServiceSpec(
                         "web-ui",
                         webUiPort,

@@ -37,6 +37,16 @@ class StackSettingsTest {
     }
 
     @Test
+    void points_the_notification_service_at_the_catch_all_smtp_server() {
+        var settings = StackSettings.from(Map.of("ATTUNE_SMTP_PORT", "2525"), Path.of("/repo"), null);
+
+        assertThat(settings.services())
+                .filteredOn(s -> s.name().equals("notification-service"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.environment()).containsEntry("SPRING_MAIL_PORT", "2525"));
+    }
+
+    @Test
     void the_data_directory_argument_wins_over_the_environment() {
         var settings = StackSettings.from(Map.of("ATTUNE_DATA_DIR", "/env"), Path.of("/repo"), "/arg");
 
