@@ -20,12 +20,14 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.reactive.function.client.WebClient;
 
 @AttuneIntegrationTest
+@Import(TestClockConfig.class)
 class ContentServiceIT {
 
     @LocalServerPort

@@ -32,6 +32,20 @@ public class AppliedEvents {
                 .onErrorResume(DuplicateKeyException.class, repeat -> Mono.just(false));
     }
 
+    /**
+     * Runs {@code work} unless the event id was applied before, then remembers it. The mark is written after the
+     * work, so a crash in between leads to a redelivery that runs the work again: the work must be idempotent, and
+     * nothing is lost. Emits whether the work ran.
+     */
+    public Mono<Boolean> applyOnce(UUID eventId, String topic, Mono<?> work) {
+        return mongo.exists(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                        .is(eventId.toString())),
+                        AppliedEvent.class)
+                .flatMap(seen -> seen ? Mono.just(false) : work.then(firstTime(eventId, topic)));
+    }
+
     @Document("applied_events")
     record AppliedEvent(@Id String id, String topic, Instant appliedAt) {}
 }
