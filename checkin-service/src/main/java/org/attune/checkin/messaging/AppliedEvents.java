@@ -32,6 +32,19 @@ public class AppliedEvents {
                 .onErrorResume(DuplicateKeyException.class, repeat -> Mono.just(false));
     }
 
+    /**
+     * Applies an event unless it was applied before, and then remembers it. The apply step must be idempotent: if the
+     * service stops between applying and remembering, the redelivery applies it again.
+     */
+    public Mono<Boolean> applyOnce(UUID eventId, String topic, Mono<Void> apply) {
+        return mongo.exists(
+                        org.springframework.data.mongodb.core.query.Query.query(
+                                org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                        .is(eventId.toString())),
+                        AppliedEvent.class)
+                .flatMap(seen -> seen ? Mono.just(false) : apply.then(firstTime(eventId, topic)));
+    }
+
     @Document("applied_events")
     record AppliedEvent(@Id String id, String topic, Instant appliedAt) {}
 }

@@ -1,0 +1,89 @@
+package org.attune.checkin.checkin;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.attune.checkin.outbox.Outbox;
+import org.attune.checkin.outbox.OutboxRelay;
+import org.attune.events.AttuneEvent;
+import org.attune.events.CheckInRecorded;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.stereotype.Service;
+import reactor.core.publisher.Mono;
+
+@Service
+class CheckInService {
+
+    private final CheckInStore store;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    CheckInService(CheckInStore store, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /** Records a check-in; emits the stored one and whether it was stored just now (false for a retried key). */
+    Mono<Recorded> record(UUID clientId, CheckInRequest valid, String idempotencyKey) {
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        // With a key, the id is derived from (client, key): a retry collides on _id, the one unique index every
+        // MongoDB-protocol server enforces, and gets the first check-in back.
+        var id = idempotencyKey == null
+                ? UUID.randomUUID()
+                : UUID.nameUUIDFromBytes((clientId + ":" + idempotencyKey).getBytes(StandardCharsets.UTF_8));
+        var event = new CheckInRecorded(
+                UUID.randomUUID(),
+                now,
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                clientId,
+                id,
+                valid.mood(),
+                valid.window(),
+                valid.emotions(),
+                valid.energy(),
+                valid.sleepHours(),
+                valid.tags(),
+                valid.note() != null,
+                valid.localDate());
+        var checkIn = new CheckIn(
+                id.toString(),
+                clientId,
+                now,
+                valid.localDate(),
+                valid.mood(),
+                valid.window(),
+                valid.emotions(),
+                valid.energy(),
+                valid.sleepHours(),
+                valid.tags(),
+                valid.note(),
+                idempotencyKey,
+                Outbox.of(now, List.of(event)));
+        return store.insert(checkIn)
+                .doOnNext(stored -> relay.publishSoon(CheckIn.COLLECTION, stored.id(), stored.outbox()))
+                .map(stored -> new Recorded(stored, true))
+                .onErrorResume(
+                        DuplicateKeyException.class,
+                        retry -> store.byId(id.toString())
+                                .filter(first -> first.clientId().equals(clientId))
+                                .map(first -> new Recorded(first, false)));
+    }
+
+    Mono<CheckInPage> list(UUID clientId, LocalDate from, LocalDate to, int page, int size) {
+        return store.count(clientId, from, to)
+                .zipWith(store.page(clientId, from, to, page, size)
+                        .map(CheckInView::own)
+                        .collectList())
+                .map(t -> new CheckInPage(t.getT2(), page, size, t.getT1()));
+    }
+
+    record Recorded(CheckIn checkIn, boolean created) {}
+}

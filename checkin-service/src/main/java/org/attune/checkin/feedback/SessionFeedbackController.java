@@ -1,0 +1,149 @@
+package org.attune.checkin.feedback;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+import org.attune.checkin.outbox.Outbox;
+import org.attune.checkin.outbox.OutboxRelay;
+import org.attune.checkin.security.Caller;
+import org.attune.checkin.web.FieldRules;
+import org.attune.events.AttuneEvent;
+import org.attune.events.RuptureReason;
+import org.attune.events.SessionFeedbackRecorded;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+@RestController
+class SessionFeedbackController {
+
+    static final int ITEM_MAX = 10;
+    static final int MAX_TOTAL = 4 * ITEM_MAX;
+    static final int MAX_TEXT_LENGTH = 2000;
+
+    private final SessionFeedbackStore store;
+    private final OutboxRelay relay;
+    private final Clock clock;
+
+    SessionFeedbackController(SessionFeedbackStore store, OutboxRelay relay, Clock clock) {
+        this.store = store;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    record FeedbackRequest(
+            Integer heard,
+            Integer goals,
+            Integer approach,
+            Integer overall,
+            LocalDate sessionDate,
+            String text,
+            Boolean shareWithTherapist) {
+
+        void validate(LocalDate today) {
+            var rules = new FieldRules();
+            rules.range("heard", heard, 0, ITEM_MAX, true);
+            rules.range("goals", goals, 0, ITEM_MAX, true);
+            rules.range("approach", approach, 0, ITEM_MAX, true);
+            rules.range("overall", overall, 0, ITEM_MAX, true);
+            rules.maxLength("text", text, MAX_TEXT_LENGTH);
+            if (sessionDate != null && sessionDate.isAfter(today.plusDays(1))) {
+                rules.add("sessionDate", "must not be in the future");
+            }
+            rules.throwIfAny();
+        }
+    }
+
+    @PostMapping("/api/v1/session-feedback")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<FeedbackView> record(@AuthenticationPrincipal Jwt jwt, @RequestBody FeedbackRequest body) {
+        var clientId = Caller.of(jwt).id();
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        body.validate(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        int total = body.heard() + body.goals() + body.approach() + body.overall();
+        boolean shared = Boolean.TRUE.equals(body.shareWithTherapist());
+        return store.latest(clientId, RuptureSignal.BASELINE_SIZE)
+                .map(SessionFeedback::total)
+                .collectList()
+                .flatMap(previous -> {
+                    RuptureReason reason = RuptureSignal.detect(total, MAX_TOTAL, previous);
+                    var id = UUID.randomUUID();
+                    var event = new SessionFeedbackRecorded(
+                            UUID.randomUUID(),
+                            now,
+                            AttuneEvent.CURRENT_SCHEMA_VERSION,
+                            clientId,
+                            id,
+                            total,
+                            MAX_TOTAL,
+                            reason != null,
+                            reason,
+                            shared,
+                            body.sessionDate());
+                    String text = body.text() == null || body.text().isBlank() ? null : body.text();
+                    return store.insert(new SessionFeedback(
+                            id.toString(),
+                            clientId,
+                            body.heard(),
+                            body.goals(),
+                            body.approach(),
+                            body.overall(),
+                            total,
+                            MAX_TOTAL,
+                            reason != null,
+                            reason,
+                            shared,
+                            body.sessionDate(),
+                            text,
+                            now,
+                            Outbox.of(now, List.of(event))));
+                })
+                .doOnNext(stored -> relay.publishSoon(SessionFeedback.COLLECTION, stored.id(), stored.outbox()))
+                .map(FeedbackView::of);
+    }
+
+    /**
+     * The recorded check. With a rupture signal, {@code invitation} offers the client words to bring it up; the
+     * check is Attune's own and not a validated instrument, which {@code about} says.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    record FeedbackView(
+            String id,
+            int total,
+            int maxTotal,
+            RuptureView ruptureSignal,
+            boolean sharedWithTherapist,
+            LocalDate sessionDate,
+            Instant recordedAt,
+            String about,
+            String invitation) {
+
+        record RuptureView(boolean signal, RuptureReason reason) {}
+
+        static FeedbackView of(SessionFeedback f) {
+            return new FeedbackView(
+                    f.id(),
+                    f.total(),
+                    f.maxTotal(),
+                    new RuptureView(f.ruptureSignal(), f.ruptureReason()),
+                    f.sharedWithTherapist(),
+                    f.sessionDate(),
+                    f.recordedAt(),
+                    "This is Attune's own short check, not a validated questionnaire.",
+                    f.ruptureSignal()
+                            ? "It sounds like this session may not have felt quite right. That is worth saying, and"
+                                    + " a good therapist wants to hear it. You could start with: \"Something about"
+                                    + " last session didn't sit right with me, and I'd like to talk about it.\""
+                            : null);
+        }
+    }
+}

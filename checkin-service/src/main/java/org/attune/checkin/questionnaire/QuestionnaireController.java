@@ -1,0 +1,184 @@
+package org.attune.checkin.questionnaire;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.attune.checkin.outbox.Outbox;
+import org.attune.checkin.outbox.OutboxRelay;
+import org.attune.checkin.safety.CrisisResources;
+import org.attune.checkin.security.Caller;
+import org.attune.events.AttuneEvent;
+import org.attune.events.QuestionnaireCompleted;
+import org.attune.events.SafetyFlagRaised;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+@RestController
+@RequestMapping("/api/v1/questionnaires")
+class QuestionnaireController {
+
+    private final InstrumentCatalog catalog;
+    private final QuestionnaireResponses responses;
+    private final OutboxRelay relay;
+    private final CrisisResources crisis;
+    private final Clock clock;
+
+    QuestionnaireController(
+            InstrumentCatalog catalog,
+            QuestionnaireResponses responses,
+            OutboxRelay relay,
+            CrisisResources crisis,
+            Clock clock) {
+        this.catalog = catalog;
+        this.responses = responses;
+        this.relay = relay;
+        this.crisis = crisis;
+        this.clock = clock;
+    }
+
+    @GetMapping
+    Collection<Instrument> all() {
+        return catalog.all();
+    }
+
+    @GetMapping("/{code}")
+    Instrument one(@PathVariable String code) {
+        return instrument(code);
+    }
+
+    private Instrument instrument(String code) {
+        return catalog.find(code)
+                .orElseThrow(() -> new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "There is no questionnaire " + "with that code."));
+    }
+
+    record ResponseRequest(Map<String, Integer> answers) {}
+
+    @PostMapping("/{code}/responses")
+    @ResponseStatus(HttpStatus.CREATED)
+    Mono<ResponseView> respond(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable String code,
+            @RequestParam(required = false) String region,
+            @RequestBody ResponseRequest body) {
+        var clientId = Caller.of(jwt).id();
+        var instrument = instrument(code);
+        var result = Scoring.score(instrument, body.answers());
+        return responses
+                .latest(clientId, instrument.code())
+                .map(previous -> java.util.Optional.of(previous.band()))
+                .defaultIfEmpty(java.util.Optional.empty())
+                .flatMap(previousBand -> {
+                    var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+                    var responseId = UUID.randomUUID();
+                    String previous = previousBand.orElse(null);
+                    boolean worsened = previous != null
+                            && instrument
+                                    .severityOf(previous)
+                                    .map(p -> instrument
+                                                    .severityOf(result.band().code())
+                                                    .orElseThrow()
+                                            > p)
+                                    .orElse(false);
+                    var response = new QuestionnaireResponse(
+                            responseId.toString(),
+                            clientId,
+                            instrument.code(),
+                            Map.copyOf(body.answers()),
+                            result.total(),
+                            result.maxTotal(),
+                            result.band().code(),
+                            result.band().label(),
+                            previous,
+                            worsened,
+                            result.flags(),
+                            now,
+                            Outbox.of(now, events(clientId, responseId, instrument, result, previous, worsened, now)));
+                    return responses.insert(response);
+                })
+                .doOnNext(stored -> relay.publishSoon(QuestionnaireResponse.COLLECTION, stored.id(), stored.outbox()))
+                .map(stored -> ResponseView.of(stored, result.safety().isEmpty() ? null : crisis.notice(region)));
+    }
+
+    private static List<AttuneEvent> events(
+            UUID clientId,
+            UUID responseId,
+            Instrument instrument,
+            Scoring.Result result,
+            String previous,
+            boolean worsened,
+            Instant now) {
+        var events = new ArrayList<AttuneEvent>();
+        events.add(new QuestionnaireCompleted(
+                UUID.randomUUID(),
+                now,
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                clientId,
+                responseId,
+                instrument.code(),
+                result.total(),
+                result.maxTotal(),
+                result.band().code(),
+                previous,
+                worsened,
+                result.flags()));
+        // One SafetyFlagRaised per safety reason (self-harm item, severe band), whatever the total.
+        for (var reason : result.safety()) {
+            events.add(new SafetyFlagRaised(
+                    UUID.randomUUID(),
+                    now,
+                    AttuneEvent.CURRENT_SCHEMA_VERSION,
+                    clientId,
+                    UUID.randomUUID(),
+                    reason,
+                    "questionnaire:" + instrument.code() + ":" + responseId));
+        }
+        return events;
+    }
+
+    /** The scored response; {@code help} is present whenever a safety flag was raised. */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    record ResponseView(
+            String id,
+            String code,
+            int total,
+            int maxTotal,
+            String band,
+            String bandLabel,
+            String previousBand,
+            boolean worsened,
+            List<String> flags,
+            Instant completedAt,
+            CrisisResources.SafetyNotice help) {
+
+        static ResponseView of(QuestionnaireResponse r, CrisisResources.SafetyNotice help) {
+            return new ResponseView(
+                    r.id(),
+                    r.code(),
+                    r.total(),
+                    r.maxTotal(),
+                    r.band(),
+                    r.bandLabel(),
+                    r.previousBand(),
+                    r.worsened(),
+                    r.flags(),
+                    r.completedAt(),
+                    help);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.attune.checkin.checkin;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.attune.checkin.web.InvalidRequestException;
+import org.attune.events.WindowOfTolerance;
+import org.junit.jupiter.api.Test;
+
+class CheckInRequestTest {
+
+    static final LocalDate TODAY = LocalDate.of(2026, 11, 27);
+
+    static CheckInRequest request(Integer mood, List<String> emotions, List<String> tags, LocalDate day) {
+        return new CheckInRequest(mood, WindowOfTolerance.WITHIN, emotions, 5, null, tags, null, day);
+    }
+
+    static List<String> fields(Runnable r) {
+        try {
+            r.run();
+            return List.of();
+        } catch (InvalidRequestException e) {
+            return e.problems().stream()
+                    .map(InvalidRequestException.FieldProblem::field)
+                    .toList();
+        }
+    }
+
+    @Test
+    void mood_and_energy_accept_0_and_10_and_refuse_anything_outside() {
+        assertThat(request(0, List.of(), List.of(), null).validate(TODAY).mood())
+                .isZero();
+        assertThat(request(10, List.of(), List.of(), null).validate(TODAY).mood())
+                .isEqualTo(10);
+        assertThat(fields(() -> request(11, List.of(), List.of(), null).validate(TODAY)))
+                .containsExactly("mood");
+        assertThat(fields(() -> request(null, List.of(), List.of(), null).validate(TODAY)))
+                .containsExactly("mood");
+    }
+
+    @Test
+    void up_to_five_emotions_listed_or_free_words_of_at_most_30_characters() {
+        var five = List.of("calm", "sad", "Numb", "tired", "a word of my own");
+        assertThat(request(5, five, List.of(), null).validate(TODAY).emotions())
+                .containsExactly("calm", "sad", "numb", "tired", "a word of my own");
+        assertThat(fields(() -> request(5, List.of("a", "b", "c", "d", "e", "f"), List.of(), null)
+                        .validate(TODAY)))
+                .containsExactly("emotions");
+        assertThat(fields(() ->
+                        request(5, List.of("x".repeat(30)), List.of(), null).validate(TODAY)))
+                .isEmpty();
+        assertThat(fields(() ->
+                        request(5, List.of("x".repeat(31)), List.of(), null).validate(TODAY)))
+                .containsExactly("emotions[0]");
+        assertThat(Vocabulary.EMOTIONS).hasSize(20).allMatch(w -> w.equals(w.toLowerCase()));
+    }
+
+    @Test
+    void only_the_five_pattern_tags_are_accepted() {
+        assertThat(request(5, List.of(), Vocabulary.PATTERN_TAGS, null)
+                        .validate(TODAY)
+                        .tags())
+                .hasSize(5);
+        assertThat(fields(() -> request(5, List.of(), List.of("streak"), null).validate(TODAY)))
+                .containsExactly("tags[0]");
+    }
+
+    @Test
+    void the_day_defaults_to_today_and_may_differ_by_one_day_for_time_zones() {
+        assertThat(request(5, null, null, null).validate(TODAY).localDate()).isEqualTo(TODAY);
+        assertThat(request(5, null, null, TODAY.plusDays(1)).validate(TODAY).localDate())
+                .isEqualTo(TODAY.plusDays(1));
+        assertThatThrownBy(() -> request(5, null, null, TODAY.minusDays(2)).validate(TODAY))
+                .isInstanceOf(InvalidRequestException.class);
+    }
+}
