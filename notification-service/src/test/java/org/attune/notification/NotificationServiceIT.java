@@ -13,31 +13,19 @@ import org.attune.events.Role;
 import org.attune.events.Topics;
 import org.attune.events.WindowOfTolerance;
 import org.attune.notification.messaging.EventPublisher;
-import org.attune.testsupport.AttuneIntegrationTest;
+import org.attune.notification.support.IntegrationTestBase;
 import org.attune.testsupport.EventProbe;
-import org.attune.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.reactive.function.client.WebClient;
 
-@AttuneIntegrationTest
-class NotificationServiceIT {
-
-    @LocalServerPort
-    int port;
+class NotificationServiceIT extends IntegrationTestBase {
 
     @Autowired
     EventPublisher publisher;
-
-    @Autowired
-    ReactiveMongoTemplate mongo;
-
-    String bootstrap = TestInfrastructure.get().bootstrapServers();
 
     String get(String path) {
         return WebClient.create("http://127.0.0.1:" + port)

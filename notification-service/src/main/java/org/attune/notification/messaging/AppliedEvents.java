@@ -32,6 +32,15 @@ public class AppliedEvents {
                 .onErrorResume(DuplicateKeyException.class, repeat -> Mono.just(false));
     }
 
+    /** Whether the event was applied before; check this first, apply (idempotently), then {@link #firstTime}. */
+    public Mono<Boolean> seen(UUID eventId) {
+        return mongo.exists(
+                org.springframework.data.mongodb.core.query.Query.query(
+                        org.springframework.data.mongodb.core.query.Criteria.where("_id")
+                                .is(eventId.toString())),
+                AppliedEvent.class);
+    }
+
     @Document("applied_events")
     record AppliedEvent(@Id String id, String topic, Instant appliedAt) {}
 }

@@ -1,0 +1,130 @@
+package org.attune.notification.dispatch;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.attune.events.AttuneEvent;
+import org.attune.events.Channel;
+import org.attune.events.DataClass;
+import org.attune.events.EventJson;
+import org.attune.events.NotificationDelivered;
+import org.attune.events.Role;
+import org.attune.notification.config.SchedulerProperties;
+import org.attune.notification.consent.ConsentGrants;
+import org.attune.notification.preferences.Preferences;
+import org.attune.notification.preferences.PreferencesStore;
+import org.attune.notification.store.Notification;
+import org.attune.notification.store.NotificationKind;
+import org.attune.notification.store.NotificationStore;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * Claims due notifications and decides each one: expired, muted, deferred past quiet hours, or delivered in the app
+ * (with its email copy queued and its {@code NotificationDelivered} event stored in the same update). Urgent
+ * (safety) notifications skip the mute and quiet-hours checks and never expire.
+ */
+@Component
+public class Dispatcher {
+
+    private final NotificationStore store;
+    private final PreferencesStore preferences;
+    private final ConsentGrants consent;
+    private final Clock clock;
+    private final SchedulerProperties properties;
+    private final Counter delivered;
+    private final Counter expired;
+
+    Dispatcher(
+            NotificationStore store,
+            PreferencesStore preferences,
+            ConsentGrants consent,
+            Clock clock,
+            SchedulerProperties properties,
+            MeterRegistry registry) {
+        this.store = store;
+        this.preferences = preferences;
+        this.consent = consent;
+        this.clock = clock;
+        this.properties = properties;
+        this.delivered = Counter.builder("attune.notifications.delivered")
+                .description("Notifications delivered to an inbox")
+                .register(registry);
+        this.expired = Counter.builder("attune.notifications.expired")
+                .description("Reminders dropped because they could only arrive too late to help")
+                .register(registry);
+    }
+
+    /** Claims and handles these candidates (see {@link NotificationStore#dueCandidates}); emits how many it won. */
+    public int dispatch(String owner, List<String> candidates) {
+        int handled = 0;
+        for (var id : candidates) {
+            var now = clock.instant();
+            var claimed = store.claim(id, now, owner, properties.lease()).block();
+            if (claimed == null) {
+                continue;
+            }
+            handle(claimed, owner, now).block();
+            handled++;
+        }
+        return handled;
+    }
+
+    Mono<Boolean> handle(Notification n, String owner, Instant now) {
+        if (!n.urgent() && n.expiresAt() != null && now.isAfter(n.expiresAt())) {
+            return store.markExpired(n.id(), owner, now).doOnNext(done -> {
+                if (done) {
+                    expired.increment();
+                }
+            });
+        }
+        var needs = grantNeeded(n.kind());
+        if (needs != null) {
+            // Consent may have ended since this was stored: a therapist gets nothing more after a revoke.
+            return consent.allows(UUID.fromString(n.clientId()), UUID.fromString(n.recipientId()), needs)
+                    .flatMap(allowed -> allowed
+                            ? preferences.get(n.recipientId(), Role.THERAPIST).flatMap(p -> decide(n, p, owner, now))
+                            : store.markCancelled(n.id(), owner, now));
+        }
+        return preferences.get(n.recipientId(), Role.CLIENT).flatMap(p -> decide(n, p, owner, now));
+    }
+
+    private static DataClass grantNeeded(NotificationKind kind) {
+        return switch (kind) {
+            case SAFETY_ALERT -> DataClass.SAFETY_ALERTS;
+            case RUPTURE_SIGNAL -> DataClass.SESSION_FEEDBACK;
+            default -> null;
+        };
+    }
+
+    private Mono<Boolean> decide(Notification n, Preferences p, String owner, Instant now) {
+        if (!n.urgent()) {
+            if (p.muted(n.kind().wireName())) {
+                return store.markCancelled(n.id(), owner, now);
+            }
+            var quietUntil = p.quietHours().endIfQuiet(now, p.zone());
+            if (quietUntil.isPresent()) {
+                return store.defer(n.id(), owner, quietUntil.get());
+            }
+        }
+        var event = new NotificationDelivered(
+                UUID.randomUUID(),
+                now,
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                UUID.fromString(n.clientId()),
+                UUID.fromString(n.id()),
+                UUID.fromString(n.recipientId()),
+                n.kind().wireName(),
+                Channel.IN_APP);
+        String emailTo = p.emailEnabled() ? p.email() : null;
+        return store.markDelivered(n.id(), owner, now, EventJson.write(event), emailTo)
+                .doOnNext(done -> {
+                    if (done) {
+                        delivered.increment();
+                    }
+                });
+    }
+}

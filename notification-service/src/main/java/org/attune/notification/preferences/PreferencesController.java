@@ -1,0 +1,147 @@
+package org.attune.notification.preferences;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Set;
+import org.attune.events.Channel;
+import org.attune.events.Role;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The caller's own notification preferences. */
+@RestController
+@RequestMapping("/api/v1/preferences")
+class PreferencesController {
+
+    private static final String TIME = "([01]\\d|2[0-3]):[0-5]\\d";
+    private static final String KIND =
+            "all|daily-checkin|weekly-questionnaire|session-reminder|session-connection-check"
+                    + "|consent-granted-client|consent-granted-therapist|consent-ended-client|consent-ended-therapist"
+                    + "|rupture-signal|content-recommended|content-assigned|safety-alert|crisis-resources";
+
+    private final PreferencesStore store;
+    private final ReminderPlanner planner;
+    private final Clock clock;
+
+    PreferencesController(PreferencesStore store, ReminderPlanner planner, Clock clock) {
+        this.store = store;
+        this.planner = planner;
+        this.clock = clock;
+    }
+
+    /**
+     * @param dailyReminderTime local time of the daily check-in reminder, or null for none
+     * @param mutedKinds kinds not to be notified about ({@code all} for everything); safety messages come anyway
+     */
+    record PreferencesBody(
+            @NotBlank @Size(max = 64) String timeZone,
+
+            @Pattern(regexp = TIME, message = "must be a time like 09:00")
+            String dailyReminderTime,
+
+            DayOfWeek weeklyQuestionnaireDay,
+
+            @Pattern(regexp = TIME, message = "must be a time like 21:00")
+            String quietHoursStart,
+
+            @Pattern(regexp = TIME, message = "must be a time like 08:00")
+            String quietHoursEnd,
+
+            @NotEmpty @Size(max = 2) Set<@NotNull Channel> channels,
+            @Email @Size(max = 254) String email,
+
+            @Size(max = 20)
+            List<@NotNull @Pattern(regexp = KIND, message = "must be a known notification kind") String> mutedKinds) {
+
+        @AssertTrue(message = "must be a valid IANA time zone such as Europe/London")
+        boolean isTimeZoneValid() {
+            if (timeZone == null || timeZone.isBlank()) {
+                return true;
+            }
+            try {
+                ZoneId.of(timeZone);
+                return true;
+            } catch (DateTimeException e) {
+                return false;
+            }
+        }
+
+        @AssertTrue(message = "IN_APP is always on")
+        boolean isChannelsIncludeInApp() {
+            return channels == null || channels.contains(Channel.IN_APP);
+        }
+
+        @AssertTrue(message = "is needed for the EMAIL channel")
+        boolean isEmailGivenForEmailChannel() {
+            return channels == null || !channels.contains(Channel.EMAIL) || (email != null && !email.isBlank());
+        }
+
+        @AssertTrue(message = "quietHoursStart and quietHoursEnd go together")
+        boolean isQuietHoursComplete() {
+            return (quietHoursStart == null) == (quietHoursEnd == null);
+        }
+
+        static PreferencesBody of(Preferences p) {
+            return new PreferencesBody(
+                    p.timeZone(),
+                    p.dailyReminderTime(),
+                    p.weeklyQuestionnaireDay(),
+                    p.quietHoursStart(),
+                    p.quietHoursEnd(),
+                    p.channels(),
+                    p.email(),
+                    p.mutedKinds());
+        }
+    }
+
+    @GetMapping
+    Mono<PreferencesBody> get(@AuthenticationPrincipal Jwt jwt) {
+        return store.get(jwt.getSubject(), role(jwt)).map(PreferencesBody::of);
+    }
+
+    @PutMapping
+    Mono<PreferencesBody> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PreferencesBody body) {
+        var now = clock.instant();
+        var role = role(jwt);
+        // Check-in and questionnaire reminders are for clients.
+        boolean client = role == Role.CLIENT;
+        var preferences = new Preferences(
+                jwt.getSubject(),
+                role,
+                body.timeZone(),
+                client ? body.dailyReminderTime() : null,
+                client ? body.weeklyQuestionnaireDay() : null,
+                body.quietHoursStart(),
+                body.quietHoursEnd(),
+                Set.copyOf(body.channels()),
+                body.channels().contains(Channel.EMAIL) ? body.email() : null,
+                body.mutedKinds() == null ? List.of() : List.copyOf(body.mutedKinds()),
+                now,
+                null,
+                null);
+        return store.save(preferences)
+                .flatMap(saved -> planner.replan(saved, now).thenReturn(saved))
+                .map(PreferencesBody::of);
+    }
+
+    private static Role role(Jwt jwt) {
+        return "THERAPIST".equals(jwt.getClaimAsString("role")) ? Role.THERAPIST : Role.CLIENT;
+    }
+}

@@ -1,0 +1,87 @@
+package org.attune.notification.preferences;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import java.time.Clock;
+import java.time.Instant;
+import org.attune.events.Role;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/** Preferences, one document per account. */
+@Component
+public class PreferencesStore {
+
+    static final String COLLECTION = "preferences";
+
+    private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
+
+    PreferencesStore(ReactiveMongoTemplate mongo, Clock clock) {
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** The stored preferences, or the defaults (not stored) for someone who never set any. */
+    public Mono<Preferences> get(String accountId, Role role) {
+        return mongo.findById(accountId, Preferences.class, COLLECTION)
+                .defaultIfEmpty(Preferences.defaults(accountId, role, clock.instant()));
+    }
+
+    public Mono<Preferences> find(String accountId) {
+        return mongo.findById(accountId, Preferences.class, COLLECTION);
+    }
+
+    /** Stores the defaults unless preferences already exist, so the person gets their gentle reminder. */
+    public Mono<Preferences> getOrCreate(String accountId, Role role) {
+        return find(accountId)
+                .switchIfEmpty(Mono.defer(
+                        () -> mongo.insert(Preferences.defaults(accountId, role, clock.instant()), COLLECTION)
+                                .onErrorResume(DuplicateKeyException.class, raced -> find(accountId))));
+    }
+
+    public Mono<Preferences> save(Preferences preferences) {
+        return mongo.save(preferences, COLLECTION);
+    }
+
+    /** Preferences whose last planned daily reminder is due (or none was planned yet). */
+    public Flux<Preferences> dailyPlanningDue(Instant now, int limit) {
+        var query = Query.query(where("dailyReminderTime")
+                        .ne(null)
+                        .orOperator(
+                                where("nextDailyAt").is(null),
+                                where("nextDailyAt").lte(now)))
+                .limit(limit);
+        return mongo.find(query, Preferences.class, COLLECTION);
+    }
+
+    public Flux<Preferences> weeklyPlanningDue(Instant now, int limit) {
+        var query = Query.query(where("weeklyQuestionnaireDay")
+                        .ne(null)
+                        .orOperator(
+                                where("nextWeeklyAt").is(null),
+                                where("nextWeeklyAt").lte(now)))
+                .limit(limit);
+        return mongo.find(query, Preferences.class, COLLECTION);
+    }
+
+    public Mono<Void> setCursor(String accountId, String field, Instant value) {
+        return mongo.updateFirst(
+                        Query.query(where("_id").is(accountId)),
+                        new Update().set(field, value),
+                        Preferences.class,
+                        COLLECTION)
+                .then();
+    }
+
+    public Mono<Long> erase(String accountId) {
+        return mongo.remove(Query.query(Criteria.where("_id").is(accountId)), Preferences.class, COLLECTION)
+                .map(r -> r.getDeletedCount());
+    }
+}

@@ -1,0 +1,162 @@
+package org.attune.notification.sessions;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.UUID;
+import org.attune.events.EventJson;
+import org.attune.events.SessionScheduled;
+import org.attune.notification.consent.ConsentGrants;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * The client's session rhythm, set by the client or by a therapist the client is linked with. The schedule document
+ * stores the {@code SessionScheduled} event it publishes (outbox), so a crash cannot lose it.
+ */
+@RestController
+@RequestMapping("/api/v1/session-schedule")
+class SessionScheduleController {
+
+    static final String COLLECTION = "session_schedules";
+
+    private final ReactiveMongoTemplate mongo;
+    private final ConsentGrants consent;
+    private final Clock clock;
+
+    SessionScheduleController(ReactiveMongoTemplate mongo, ConsentGrants consent, Clock clock) {
+        this.mongo = mongo;
+        this.consent = consent;
+        this.clock = clock;
+    }
+
+    record ScheduleRequest(
+            UUID clientId,
+            @NotBlank @Size(max = 64) String timeZone,
+            DayOfWeek weeklyDay,
+
+            @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be a time like 14:00")
+            String weeklyTime,
+
+            @Size(max = 52) List<@NotNull Instant> oneOffStarts,
+            @NotNull @Min(10) @Max(240) Integer durationMinutes) {
+
+        @AssertTrue(message = "must be a valid IANA time zone such as Europe/London")
+        boolean isTimeZoneValid() {
+            if (timeZone == null || timeZone.isBlank()) {
+                return true;
+            }
+            try {
+                ZoneId.of(timeZone);
+                return true;
+            } catch (DateTimeException e) {
+                return false;
+            }
+        }
+
+        @AssertTrue(message = "weeklyDay and weeklyTime go together")
+        boolean isWeeklyComplete() {
+            return (weeklyDay == null) == (weeklyTime == null);
+        }
+    }
+
+    record ScheduleResponse(
+            UUID scheduleId,
+            UUID clientId,
+            String timeZone,
+            DayOfWeek weeklyDay,
+            String weeklyTime,
+            List<Instant> oneOffStarts,
+            int durationMinutes,
+            UUID therapistId) {}
+
+    @PutMapping
+    Mono<ScheduleResponse> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ScheduleRequest request) {
+        var caller = UUID.fromString(jwt.getSubject());
+        boolean therapist = "THERAPIST".equals(jwt.getClaimAsString("role"));
+        Mono<UUID> client;
+        UUID therapistId;
+        if (therapist) {
+            if (request.clientId() == null) {
+                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "This is not available to you."));
+            }
+            therapistId = caller;
+            client = consent.linked(request.clientId(), caller)
+                    .flatMap(ok -> ok
+                            ? Mono.just(request.clientId())
+                            : Mono.error(new ResponseStatusException(
+                                    HttpStatus.FORBIDDEN, "This is not available to you.")));
+        } else {
+            if (request.clientId() != null && !request.clientId().equals(caller)) {
+                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "This is not available to you."));
+            }
+            therapistId = null;
+            client = Mono.just(caller);
+        }
+        return client.flatMap(clientId -> store(clientId, caller, therapistId, request));
+    }
+
+    private Mono<ScheduleResponse> store(UUID clientId, UUID caller, UUID therapistId, ScheduleRequest r) {
+        var scheduleId = UUID.randomUUID();
+        var oneOffs = r.oneOffStarts() == null ? List.<Instant>of() : List.copyOf(r.oneOffStarts());
+        var event = new SessionScheduled(
+                UUID.randomUUID(),
+                clock.instant(),
+                org.attune.events.AttuneEvent.CURRENT_SCHEMA_VERSION,
+                clientId,
+                scheduleId,
+                caller,
+                r.timeZone(),
+                r.weeklyDay(),
+                r.weeklyTime() == null ? null : LocalTime.parse(r.weeklyTime()),
+                oneOffs,
+                r.durationMinutes(),
+                therapistId);
+        var update = new Update()
+                .set("scheduleId", scheduleId.toString())
+                .set("scheduledBy", caller.toString())
+                .set("timeZone", r.timeZone())
+                .set("weeklyDay", r.weeklyDay())
+                .set("weeklyTime", r.weeklyTime())
+                .set("oneOffStarts", oneOffs)
+                .set("durationMinutes", r.durationMinutes())
+                .set("therapistId", therapistId == null ? null : therapistId.toString())
+                .set("updatedAt", event.occurredAt())
+                .push("outbox", EventJson.write(event));
+        return mongo.upsert(
+                        Query.query(where("_id").is(clientId.toString())), update, org.bson.Document.class, COLLECTION)
+                .thenReturn(new ScheduleResponse(
+                        scheduleId,
+                        clientId,
+                        r.timeZone(),
+                        r.weeklyDay(),
+                        r.weeklyTime(),
+                        oneOffs,
+                        r.durationMinutes(),
+                        therapistId));
+    }
+}

@@ -1,0 +1,53 @@
+package org.attune.notification.store;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * What a notification is about. {@code urgent} kinds (safety) ignore quiet hours and mutes and never expire; the
+ * others are dropped as EXPIRED when they could only arrive later than {@code usefulFor} after they were due.
+ */
+public enum NotificationKind {
+    DAILY_CHECKIN("daily-checkin", false, Duration.ofHours(3)),
+    WEEKLY_QUESTIONNAIRE("weekly-questionnaire", false, Duration.ofHours(12)),
+    SESSION_REMINDER("session-reminder", false, null),
+    SESSION_CONNECTION_CHECK("session-connection-check", false, Duration.ofHours(24)),
+    SAFETY_ALERT("safety-alert", true, null),
+    CRISIS_RESOURCES("crisis-resources", true, null),
+    CONSENT_GRANTED_CLIENT("consent-granted-client", false, null),
+    CONSENT_GRANTED_THERAPIST("consent-granted-therapist", false, null),
+    CONSENT_ENDED_CLIENT("consent-ended-client", false, null),
+    CONSENT_ENDED_THERAPIST("consent-ended-therapist", false, null),
+    RUPTURE_SIGNAL("rupture-signal", false, null),
+    CONTENT_RECOMMENDED("content-recommended", false, null),
+    CONTENT_ASSIGNED("content-assigned", false, null);
+
+    private final String wireName;
+    private final boolean urgent;
+    private final Duration usefulFor;
+
+    NotificationKind(String wireName, boolean urgent, Duration usefulFor) {
+        this.wireName = wireName;
+        this.urgent = urgent;
+        this.usefulFor = usefulFor;
+    }
+
+    /** The name in events, preferences and the inbox, e.g. {@code "daily-checkin"}. */
+    public String wireName() {
+        return wireName;
+    }
+
+    public boolean urgent() {
+        return urgent;
+    }
+
+    /** How long after its due instant a notification still helps; empty when it never goes stale. */
+    public Optional<Duration> usefulFor() {
+        return Optional.ofNullable(usefulFor);
+    }
+
+    public static Optional<NotificationKind> fromWireName(String name) {
+        return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
+    }
+}

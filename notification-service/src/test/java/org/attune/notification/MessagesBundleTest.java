@@ -1,0 +1,76 @@
+package org.attune.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import org.attune.notification.store.NotificationKind;
+import org.junit.jupiter.api.Test;
+
+class MessagesBundleTest {
+
+    static final List<String> BANNED =
+            List.of("missed", "streak", "failure", "failed", "you should", "you must", "don't forget", "overdue");
+
+    static Properties bundle() throws Exception {
+        var properties = new Properties();
+        try (var in = MessagesBundleTest.class.getResourceAsStream("/messages.properties")) {
+            assertThat(in).as("messages.properties on the classpath").isNotNull();
+            properties.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+        return properties;
+    }
+
+    @Test
+    void no_person_facing_text_uses_guilt_or_streak_words() throws Exception {
+        var properties = bundle();
+        assertThat(properties).isNotEmpty();
+        properties.forEach((key, value) -> {
+            String text = value.toString().toLowerCase(Locale.ROOT);
+            for (String banned : BANNED) {
+                assertThat(text).as("%s must not say '%s'", key, banned).doesNotContain(banned);
+            }
+        });
+    }
+
+    @Test
+    void every_notification_kind_has_a_title_and_a_body() throws Exception {
+        var properties = bundle();
+        Arrays.stream(NotificationKind.values()).forEach(kind -> {
+            assertThat(properties.getProperty("notification." + kind.wireName() + ".title"))
+                    .as(kind + " title")
+                    .isNotBlank();
+            assertThat(properties.getProperty("notification." + kind.wireName() + ".body"))
+                    .as(kind + " body")
+                    .isNotBlank();
+        });
+    }
+
+    @Test
+    void the_daily_reminder_is_an_invitation() throws Exception {
+        assertThat(bundle().getProperty("notification.daily-checkin.body"))
+                .startsWith("When you''re ready, today''s check-in is here");
+    }
+
+    @Test
+    void the_email_says_only_that_there_is_a_message_and_where() throws Exception {
+        var body = bundle().getProperty("email.body");
+        assertThat(body).contains("You have a new message in Attune").contains("{0}");
+        assertThat(body.toLowerCase(Locale.ROOT))
+                .doesNotContain("safety", "mood", "check-in", "session", "therapist", "questionnaire");
+    }
+
+    @Test
+    void crisis_resources_name_the_default_lines_and_say_attune_is_not_an_emergency_service() throws Exception {
+        assertThat(bundle().getProperty("notification.crisis-resources.body"))
+                .contains("988")
+                .contains("116 123")
+                .contains("112")
+                .contains("911")
+                .contains("not an emergency service");
+    }
+}
