@@ -17,6 +17,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm form = new LoginForm();
+    final Paragraph registered = new Paragraph();
+    /** The texts the form shows now (LoginForm does not expose them). */
+    LoginI18n shown;
 
     LoginView() {
         addClassName("attune-page");
@@ -27,7 +30,13 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         var help = new Anchor("help", getTranslation("welcome.help-link"));
         help.addClassName("attune-help-link");
 
-        add(form, new Paragraph(help));
+        add(
+                form,
+                registered,
+                new Paragraph(new Anchor("register", getTranslation("login.link.register"))),
+                new Paragraph(help));
+        registered.setVisible(false);
+        registered.addClassName("attune-notice");
     }
 
     private LoginI18n i18n() {
@@ -48,7 +57,21 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     @Override
     public void beforeEnter(BeforeEnterEvent event) {
-        form.setError(event.getLocation().getQueryParameters().getParameters().containsKey("error"));
+        var parameters = event.getLocation().getQueryParameters().getParameters();
+        var i18n = i18n();
+        if (parameters.containsKey("throttled")) {
+            var error = new LoginI18n.ErrorMessage();
+            error.setTitle(getTranslation("login.throttled.title"));
+            error.setMessage(getTranslation("login.throttled.message"));
+            i18n.setErrorMessage(error);
+        }
+        form.setI18n(i18n);
+        shown = i18n;
+        form.setError(parameters.containsKey("error") || parameters.containsKey("throttled"));
+        if (parameters.containsKey("registered")) {
+            registered.setText(getTranslation("login.registered"));
+            registered.setVisible(true);
+        }
     }
 
     @Override

@@ -1,0 +1,119 @@
+package org.attune.webui.account;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import org.attune.events.Role;
+import org.attune.webui.web.InvalidRequestException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+
+/**
+ * Registers and finds accounts. An email is unique because each normalised email is the {@code _id} of a document
+ * in {@code account_emails}: the check is a single-document insert, which holds on every MongoDB-protocol server.
+ */
+@Service
+public class Accounts {
+
+    public static final int MAX_EMAIL_LENGTH = 254;
+    public static final int MAX_NAME_LENGTH = 80;
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    private final MongoTemplate mongo;
+    private final PasswordEncoder encoder;
+    private final PasswordPolicy policy;
+    private final Clock clock;
+
+    Accounts(MongoTemplate mongo, PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
+        this.mongo = mongo;
+        this.encoder = encoder;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Document("account_emails")
+    record EmailKey(@Id String email, String accountId) {}
+
+    public static String normalise(String email) {
+        return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * Creates an account.
+     *
+     * @throws InvalidRequestException listing each field at fault
+     * @throws EmailTakenException when the email already has an account
+     */
+    public Account register(String email, String password, String displayName, Role role) {
+        var problems = new ArrayList<InvalidRequestException.FieldProblem>();
+        var normalEmail = normalise(email);
+        if (normalEmail.isEmpty()) {
+            problems.add(new InvalidRequestException.FieldProblem("email", "is required"));
+        } else if (normalEmail.length() > MAX_EMAIL_LENGTH
+                || !EMAIL.matcher(normalEmail).matches()) {
+            problems.add(new InvalidRequestException.FieldProblem("email", "is not a valid email address"));
+        }
+        var name = displayName == null ? "" : displayName.strip();
+        if (name.isEmpty()) {
+            problems.add(new InvalidRequestException.FieldProblem("displayName", "is required"));
+        } else if (name.length() > MAX_NAME_LENGTH) {
+            problems.add(new InvalidRequestException.FieldProblem(
+                    "displayName", "can have at most " + MAX_NAME_LENGTH + " characters"));
+        }
+        if (role == null) {
+            problems.add(new InvalidRequestException.FieldProblem("role", "is required (CLIENT or THERAPIST)"));
+        }
+        policy.problem(password, normalEmail, name)
+                .ifPresent(p -> problems.add(new InvalidRequestException.FieldProblem("password", p)));
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        var id = UUID.randomUUID().toString();
+        try {
+            mongo.insert(new EmailKey(normalEmail, id));
+        } catch (DuplicateKeyException taken) {
+            throw new EmailTakenException();
+        }
+        var account = new Account(id, normalEmail, name, role, encoder.encode(password), clock.instant());
+        try {
+            mongo.insert(account);
+        } catch (RuntimeException e) {
+            mongo.remove(Query.query(Criteria.where("_id").is(normalEmail)), EmailKey.class);
+            throw e;
+        }
+        return account;
+    }
+
+    public Optional<Account> byEmail(String email) {
+        var key = mongo.findById(normalise(email), EmailKey.class);
+        return key == null ? Optional.empty() : byId(key.accountId());
+    }
+
+    public Optional<Account> byId(String id) {
+        return Optional.ofNullable(mongo.findById(id, Account.class));
+    }
+
+    public Optional<Account> byId(UUID id) {
+        return byId(id.toString());
+    }
+
+    /** True when the password is this account's. */
+    public boolean passwordMatches(Account account, String password) {
+        return password != null && encoder.matches(password, account.passwordHash());
+    }
+
+    /** Removes the account and its email key; everything else the account owns is removed by its feature. */
+    public void delete(Account account) {
+        mongo.remove(Query.query(Criteria.where("_id").is(account.id())), Account.class);
+        mongo.remove(Query.query(Criteria.where("_id").is(account.email())), EmailKey.class);
+    }
+}

@@ -1,0 +1,105 @@
+package org.attune.webui.account.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.shared.HasValidationProperties;
+import com.vaadin.flow.component.textfield.EmailField;
+import com.vaadin.flow.component.textfield.PasswordField;
+import com.vaadin.flow.component.textfield.TextField;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.server.auth.AnonymousAllowed;
+import java.util.List;
+import org.attune.events.Role;
+import org.attune.webui.account.Accounts;
+import org.attune.webui.account.EmailTakenException;
+import org.attune.webui.web.InvalidRequestException;
+
+/** Registration: name, email, password and role; field problems are shown next to each field. */
+@Route(value = "register", autoLayout = false)
+@AnonymousAllowed
+class RegisterView extends Main implements HasDynamicTitle {
+
+    final TextField displayName = new TextField();
+    final EmailField email = new EmailField();
+    final PasswordField password = new PasswordField();
+    final RadioButtonGroup<Role> role = new RadioButtonGroup<>();
+    final Button submit = new Button();
+
+    private final Accounts accounts;
+
+    RegisterView(Accounts accounts) {
+        this.accounts = accounts;
+        addClassName("attune-page");
+        displayName.setLabel(getTranslation("register.display-name"));
+        displayName.setMaxLength(Accounts.MAX_NAME_LENGTH);
+        email.setLabel(getTranslation("register.email"));
+        password.setLabel(getTranslation("register.password"));
+        password.setHelperText(getTranslation("register.password.helper"));
+        role.setLabel(getTranslation("register.role"));
+        role.setItems(Role.values());
+        role.setItemLabelGenerator(r -> getTranslation("register.role." + r.name()));
+        role.setValue(Role.CLIENT);
+        submit.setText(getTranslation("register.submit"));
+        submit.addThemeVariants(ButtonVariant.PRIMARY);
+        submit.addClickListener(e -> register());
+
+        for (var field : List.of(displayName, email, password)) {
+            field.setWidthFull();
+        }
+        add(
+                new H1(getTranslation("register.title")),
+                new Paragraph(getTranslation("register.intro")),
+                displayName,
+                email,
+                password,
+                role,
+                submit,
+                new Paragraph(new Anchor("login", getTranslation("register.have-account"))),
+                new Paragraph(new Anchor("help", getTranslation("welcome.help-link"))));
+    }
+
+    private void register() {
+        for (HasValidationProperties field : List.of(displayName, email, password)) {
+            field.setInvalid(false);
+        }
+        role.setInvalid(false);
+        try {
+            accounts.register(email.getValue(), password.getValue(), displayName.getValue(), role.getValue());
+            getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
+        } catch (InvalidRequestException invalid) {
+            for (var problem : invalid.problems()) {
+                switch (problem.field()) {
+                    case "email" -> show(email, problem.message());
+                    case "displayName" -> show(displayName, problem.message());
+                    case "password" -> show(password, problem.message());
+                    default -> {
+                        role.setErrorMessage(problem.message());
+                        role.setInvalid(true);
+                    }
+                }
+            }
+        } catch (EmailTakenException taken) {
+            show(email, getTranslation("register.email-taken"));
+        }
+    }
+
+    private static void show(HasValidationProperties field, String message) {
+        field.setErrorMessage(capitalise(message));
+        field.setInvalid(true);
+    }
+
+    private static String capitalise(String message) {
+        return message.isEmpty() ? message : Character.toUpperCase(message.charAt(0)) + message.substring(1);
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("register.page-title");
+    }
+}

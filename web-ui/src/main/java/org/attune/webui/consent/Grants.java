@@ -1,0 +1,237 @@
+package org.attune.webui.consent;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.attune.events.AttuneEvent;
+import org.attune.events.ConsentEndReason;
+import org.attune.events.ConsentGranted;
+import org.attune.events.ConsentRevoked;
+import org.attune.events.DataClass;
+import org.attune.events.EventJson;
+import org.attune.events.Role;
+import org.attune.webui.account.Accounts;
+import org.attune.webui.security.Caller;
+import org.attune.webui.web.InvalidRequestException;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
+import org.springframework.stereotype.Service;
+
+/**
+ * Consent grants: a client grants a therapist some data classes, optionally until an end date, and can revoke at
+ * any time with one call. Each change and its event are one document write; {@link ConsentRelay} publishes.
+ */
+@Service
+public class Grants {
+
+    private final MongoTemplate mongo;
+    private final Accounts accounts;
+    private final ConsentRelay relay;
+    private final Clock clock;
+
+    Grants(MongoTemplate mongo, Accounts accounts, ConsentRelay relay, Clock clock) {
+        this.mongo = mongo;
+        this.accounts = accounts;
+        this.relay = relay;
+        this.clock = clock;
+    }
+
+    /** A client grants the therapist with this email. */
+    public Grant grantByEmail(Caller client, String therapistEmail, Set<DataClass> dataClasses, Instant endsAt) {
+        requireClient(client);
+        var problems = new ArrayList<InvalidRequestException.FieldProblem>();
+        var therapist = therapistEmail == null || therapistEmail.isBlank()
+                ? Optional.<org.attune.webui.account.Account>empty()
+                : accounts.byEmail(therapistEmail).filter(a -> a.role() == Role.THERAPIST);
+        if (therapistEmail == null || therapistEmail.isBlank()) {
+            problems.add(new InvalidRequestException.FieldProblem("therapistEmail", "is required"));
+        } else if (therapist.isEmpty()) {
+            problems.add(new InvalidRequestException.FieldProblem(
+                    "therapistEmail", "does not belong to a therapist on Attune"));
+        }
+        validate(dataClasses, endsAt, problems);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(problems);
+        }
+        return grant(client.id(), UUID.fromString(therapist.get().id()), dataClasses, endsAt);
+    }
+
+    static final String DATA_CLASSES = "dataClasses";
+
+    void validate(Set<DataClass> dataClasses, Instant endsAt, List<InvalidRequestException.FieldProblem> problems) {
+        if (dataClasses == null || dataClasses.isEmpty()) {
+            problems.add(new InvalidRequestException.FieldProblem(DATA_CLASSES, "choose at least one kind of data"));
+        } else if (dataClasses.stream().anyMatch(java.util.Objects::isNull)) {
+            problems.add(new InvalidRequestException.FieldProblem(DATA_CLASSES, "has an unknown kind of data"));
+        }
+        if (endsAt != null && !endsAt.isAfter(clock.instant())) {
+            problems.add(new InvalidRequestException.FieldProblem("endsAt", "must be in the future"));
+        }
+    }
+
+    /** Stores a new grant for the pair and publishes it; a pair has at most one live grant. */
+    Grant grant(UUID clientId, UUID therapistId, Set<DataClass> dataClasses, Instant endsAt) {
+        if (clientId.equals(therapistId)) {
+            throw new ConsentException(ConsentException.Kind.CONFLICT, "You cannot share with yourself.");
+        }
+        var live = mongo.exists(
+                Query.query(Criteria.where("clientId")
+                        .is(clientId.toString())
+                        .and("therapistId")
+                        .is(therapistId.toString())
+                        .and("status")
+                        .ne(GrantStatus.INACTIVE)),
+                Grant.class);
+        if (live) {
+            throw new ConsentException(
+                    ConsentException.Kind.CONFLICT,
+                    "You already share with this therapist. Stop that sharing first to change what they see.");
+        }
+        var now = clock.instant();
+        var consentId = UUID.randomUUID();
+        var event = new ConsentGranted(
+                UUID.randomUUID(),
+                now,
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                clientId,
+                consentId,
+                therapistId,
+                EnumSet.copyOf(dataClasses),
+                now,
+                endsAt);
+        var grant = new Grant(
+                consentId.toString(),
+                clientId.toString(),
+                therapistId.toString(),
+                EnumSet.copyOf(dataClasses),
+                now,
+                now,
+                endsAt,
+                GrantStatus.PROPOSED,
+                null,
+                null,
+                List.of(outgoing(event)),
+                false);
+        mongo.insert(grant);
+        relay.flush(grant.id());
+        return Optional.ofNullable(mongo.findById(grant.id(), Grant.class)).orElse(grant);
+    }
+
+    /** The caller's grants: a client's own, or those given to a therapist. Newest first. */
+    public List<Grant> list(Caller caller) {
+        var field = caller.isClient() ? "clientId" : "therapistId";
+        return mongo.find(
+                Query.query(Criteria.where(field).is(caller.id().toString()))
+                        .with(Sort.by(Sort.Direction.DESC, "createdAt")),
+                Grant.class);
+    }
+
+    /** A therapist's grants that are in force now. */
+    public List<Grant> activeFor(Caller therapist) {
+        var now = clock.instant();
+        return list(therapist).stream()
+                .filter(g -> g.status() == GrantStatus.ACTIVE)
+                .filter(g -> g.endsAt() == null || g.endsAt().isAfter(now))
+                .toList();
+    }
+
+    /** A grant the caller is party to; the same answer whether it does not exist or is someone else's. */
+    public Grant get(Caller caller, String grantId) {
+        var grant = mongo.findById(grantId, Grant.class);
+        var caller_ = caller.id().toString();
+        if (grant == null || !(caller_.equals(grant.clientId()) || caller_.equals(grant.therapistId()))) {
+            throw new ConsentException(ConsentException.Kind.NOT_FOUND, "There is no such sharing.");
+        }
+        return grant;
+    }
+
+    /** The client revokes; repeating it is harmless. Anyone else gets not-found. */
+    public void revoke(Caller caller, String grantId) {
+        var grant = get(caller, grantId);
+        if (!grant.clientId().equals(caller.id().toString())) {
+            throw new ConsentException(ConsentException.Kind.NOT_FOUND, "There is no such sharing.");
+        }
+        end(grant, ConsentEndReason.REVOKED_BY_CLIENT, false);
+    }
+
+    /** Ends every live grant whose end date has passed. */
+    public int expire() {
+        var now = clock.instant();
+        var due = mongo.find(
+                Query.query(Criteria.where("status")
+                        .ne(GrantStatus.INACTIVE)
+                        .and("endsAt")
+                        .lte(now)),
+                Grant.class);
+        int ended = 0;
+        for (var grant : due) {
+            if (end(grant, ConsentEndReason.EXPIRED, false)) {
+                ended++;
+            }
+        }
+        return ended;
+    }
+
+    /** Ends every grant the account is party to and removes them once the services have been told. */
+    public void eraseAccount(UUID accountId) {
+        var id = accountId.toString();
+        var all = mongo.find(
+                Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("clientId").is(id),
+                                Criteria.where("therapistId").is(id))),
+                Grant.class);
+        for (var grant : all) {
+            if (grant.isLive()) {
+                end(grant, ConsentEndReason.ACCOUNT_ERASED, true);
+            } else {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(grant.id())), Update.update("purge", true), Grant.class);
+                relay.flush(grant.id());
+            }
+        }
+    }
+
+    private boolean end(Grant grant, ConsentEndReason reason, boolean purge) {
+        var now = clock.instant();
+        var event = new ConsentRevoked(
+                UUID.randomUUID(),
+                now,
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                UUID.fromString(grant.clientId()),
+                UUID.fromString(grant.id()),
+                UUID.fromString(grant.therapistId()),
+                reason);
+        var ended = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(grant.id()).and("status").ne(GrantStatus.INACTIVE)),
+                new Update()
+                        .set("status", GrantStatus.INACTIVE)
+                        .set("endReason", reason)
+                        .set("endedAt", now)
+                        .set("purge", purge)
+                        .push("outbox", outgoing(event)),
+                FindAndModifyOptions.options().returnNew(true),
+                Grant.class);
+        relay.flush(grant.id());
+        return ended != null;
+    }
+
+    private static Grant.Outgoing outgoing(AttuneEvent event) {
+        return new Grant.Outgoing(event.eventId().toString(), EventJson.write(event));
+    }
+
+    private static void requireClient(Caller caller) {
+        if (!caller.isClient()) {
+            throw new ConsentException(ConsentException.Kind.FORBIDDEN, "Only clients share their own data.");
+        }
+    }
+}

@@ -1,0 +1,152 @@
+package org.attune.webui.datarights;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.attune.events.AccountErased;
+import org.attune.events.AttuneEvent;
+import org.attune.events.EventJson;
+import org.attune.webui.account.Accounts;
+import org.attune.webui.consent.Grants;
+import org.attune.webui.consent.Invitations;
+import org.attune.webui.messaging.EventPublisher;
+import org.attune.webui.security.AuditLog;
+import org.attune.webui.security.Caller;
+import org.attune.webui.token.ServiceTokens;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.data.mongodb.core.mapping.Document;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * "Download my data" (one JSON document: web-ui's own data plus each service's {@code /api/v1/export}) and
+ * "Delete my account" (password again; grants revoked, {@code AccountErased} published reliably, local data gone).
+ */
+@Service
+public class DataRights {
+
+    private static final Logger log = LoggerFactory.getLogger(DataRights.class);
+
+    private final Accounts accounts;
+    private final Grants grants;
+    private final Invitations invitations;
+    private final AuditLog audit;
+    private final ServiceTokens services;
+    private final EventPublisher publisher;
+    private final MongoTemplate mongo;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    DataRights(
+            Accounts accounts,
+            Grants grants,
+            Invitations invitations,
+            AuditLog audit,
+            ServiceTokens services,
+            EventPublisher publisher,
+            MongoTemplate mongo,
+            Clock clock) {
+        this.accounts = accounts;
+        this.grants = grants;
+        this.invitations = invitations;
+        this.audit = audit;
+        this.services = services;
+        this.publisher = publisher;
+        this.mongo = mongo;
+        this.clock = clock;
+    }
+
+    /** An {@code AccountErased} waiting to be published (survives a crash between erasure and publish). */
+    @Document("pending_erasures")
+    record PendingErasure(@Id String accountId, String eventJson) {}
+
+    /** Everything Attune holds about the caller, as one pretty-printed JSON document. */
+    public String export(Caller caller) {
+        var account = accounts.byId(caller.id()).orElseThrow();
+        var document = new LinkedHashMap<String, Object>();
+        document.put("exportedAt", clock.instant().toString());
+        var own = new LinkedHashMap<String, Object>();
+        own.put("id", account.id());
+        own.put("email", account.email());
+        own.put("displayName", account.displayName());
+        own.put("role", account.role());
+        own.put("createdAt", account.createdAt().toString());
+        document.put("account", own);
+        document.put(
+                "consents",
+                grants.list(caller).stream()
+                        .map(g -> {
+                            var m = new LinkedHashMap<String, Object>();
+                            m.put("id", g.id());
+                            m.put("clientId", g.clientId());
+                            m.put("therapistId", g.therapistId());
+                            m.put("dataClasses", g.dataClasses());
+                            m.put("startsAt", String.valueOf(g.startsAt()));
+                            m.put(
+                                    "endsAt",
+                                    g.endsAt() == null ? null : g.endsAt().toString());
+                            m.put("status", g.status());
+                            m.put("endReason", g.endReason());
+                            return m;
+                        })
+                        .toList());
+        document.put(
+                "signInHistory",
+                audit.ofAccount(account.id()).stream()
+                        .map(e ->
+                                Map.of("at", e.at().toString(), "kind", e.kind().name()))
+                        .toList());
+        var fromServices = new LinkedHashMap<String, Object>();
+        for (var service : ServiceTokens.Service.values()) {
+            fromServices.put(
+                    service.name().toLowerCase(java.util.Locale.ROOT),
+                    services.getJson(service, "/api/v1/export", caller)
+                            .<Object>map(node -> node)
+                            .orElse(Map.of("unavailable", "This service did not answer; please try again later.")));
+        }
+        document.put("services", fromServices);
+        return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
+    }
+
+    /** Erases the caller's account if the password matches; false (and nothing changed) when it does not. */
+    public boolean erase(Caller caller, String password) {
+        var account = accounts.byId(caller.id()).orElse(null);
+        if (account == null || !accounts.passwordMatches(account, password)) {
+            return false;
+        }
+        var id = UUID.fromString(account.id());
+        grants.eraseAccount(id);
+        var event = new AccountErased(
+                UUID.randomUUID(), clock.instant(), AttuneEvent.CURRENT_SCHEMA_VERSION, id, account.role());
+        try {
+            mongo.insert(new PendingErasure(account.id(), EventJson.write(event)));
+        } catch (DuplicateKeyException alreadyPending) {
+            // an earlier attempt is still waiting to be published
+        }
+        invitations.deleteOf(id);
+        audit.deleteOfAccount(account.id());
+        accounts.delete(account);
+        publishPending();
+        return true;
+    }
+
+    @Scheduled(fixedDelayString = "${attune.outbox.relay-interval:2s}")
+    void publishPending() {
+        for (var pending : mongo.findAll(PendingErasure.class)) {
+            try {
+                publisher.publish(EventJson.read(pending.eventJson()));
+                mongo.remove(Query.query(Criteria.where("_id").is(pending.accountId())), PendingErasure.class);
+            } catch (RuntimeException e) {
+                log.warn("AccountErased not published yet: {}", e.getClass().getSimpleName());
+            }
+        }
+    }
+}

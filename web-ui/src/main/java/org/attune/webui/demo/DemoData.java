@@ -1,0 +1,66 @@
+package org.attune.webui.demo;
+
+import java.util.EnumSet;
+import java.util.UUID;
+import org.attune.events.DataClass;
+import org.attune.events.Role;
+import org.attune.webui.account.Account;
+import org.attune.webui.account.Accounts;
+import org.attune.webui.consent.Grants;
+import org.attune.webui.security.Caller;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.stereotype.Component;
+
+/**
+ * Demo mode ({@code attune.demo.enabled=true}, local stack only): a demo client and a demo therapist, their
+ * credentials printed at start, and a grant between them. Created once; a restart finds them and prints again.
+ */
+@Component
+@ConditionalOnProperty(name = "attune.demo.enabled", havingValue = "true")
+class DemoData implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+    static final String CLIENT_EMAIL = "demo-client@attune.example";
+    static final String THERAPIST_EMAIL = "demo-therapist@attune.example";
+
+    private final Accounts accounts;
+    private final Grants grants;
+    private final String password;
+
+    DemoData(
+            Accounts accounts,
+            Grants grants,
+            @Value("${attune.demo.password:quiet harbour lantern morning}") String password) {
+        this.accounts = accounts;
+        this.grants = grants;
+        this.password = password;
+    }
+
+    @Override
+    public void run(ApplicationArguments args) {
+        var therapist = accounts.byEmail(THERAPIST_EMAIL)
+                .orElseGet(() -> accounts.register(THERAPIST_EMAIL, password, "Dr. Demo Therapist", Role.THERAPIST));
+        var client = accounts.byEmail(CLIENT_EMAIL)
+                .orElseGet(() -> accounts.register(CLIENT_EMAIL, password, "Demo Client", Role.CLIENT));
+        var clientCaller = new Caller(UUID.fromString(client.id()), Role.CLIENT);
+        boolean sharing = grants.list(clientCaller).stream()
+                .anyMatch(g -> g.isLive() && g.therapistId().equals(therapist.id()));
+        if (!sharing) {
+            grants.grantByEmail(clientCaller, THERAPIST_EMAIL, EnumSet.allOf(DataClass.class), null);
+        }
+        print(client, therapist);
+    }
+
+    private void print(Account client, Account therapist) {
+        log.warn(
+                "Demo mode: client {} and therapist {}, both with password '{}'. Demo only: never enable on a real deployment.",
+                client.email(),
+                therapist.email(),
+                password);
+    }
+}

@@ -1,0 +1,45 @@
+package org.attune.webui.security;
+
+import java.util.Optional;
+import java.util.UUID;
+import org.attune.events.Role;
+import org.attune.webui.account.AccountPrincipal;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
+
+/** Who is calling, whether signed in through the session or with one of web-ui's bearer tokens. */
+public record Caller(UUID id, Role role) {
+
+    public static Optional<Caller> of(Authentication authentication) {
+        if (authentication == null || !authentication.isAuthenticated()) {
+            return Optional.empty();
+        }
+        if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            return Optional.of(new Caller(principal.id(), principal.role()));
+        }
+        if (authentication instanceof JwtAuthenticationToken jwt) {
+            try {
+                return Optional.of(new Caller(
+                        UUID.fromString(jwt.getToken().getSubject()),
+                        Role.valueOf(jwt.getToken().getClaimAsString("role"))));
+            } catch (IllegalArgumentException | NullPointerException malformed) {
+                return Optional.empty();
+            }
+        }
+        return Optional.empty();
+    }
+
+    /** The caller of the current request or UI interaction, if signed in. */
+    public static Optional<Caller> current() {
+        return of(SecurityContextHolder.getContext().getAuthentication());
+    }
+
+    public boolean isClient() {
+        return role == Role.CLIENT;
+    }
+
+    public boolean isTherapist() {
+        return role == Role.THERAPIST;
+    }
+}

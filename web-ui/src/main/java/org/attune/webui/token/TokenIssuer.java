@@ -1,0 +1,67 @@
+package org.attune.webui.token;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Date;
+import java.util.UUID;
+import org.attune.events.Role;
+import org.springframework.stereotype.Component;
+
+/**
+ * Signs the short-lived tokens the services accept: RS256, {@code iss} attune-web-ui, {@code aud} attune-services,
+ * {@code sub} the account id, {@code role}, {@code iat}, {@code exp} five minutes later, a fresh {@code jti}, and the
+ * key's {@code kid} in the header.
+ */
+@Component
+public class TokenIssuer {
+
+    public static final String ISSUER = "attune-web-ui";
+    public static final String AUDIENCE = "attune-services";
+    public static final Duration LIFETIME = Duration.ofMinutes(5);
+
+    private final SigningKey key;
+    private final Clock clock;
+    private final RSASSASigner signer;
+
+    TokenIssuer(SigningKey key, Clock clock) {
+        this.key = key;
+        this.clock = clock;
+        try {
+            this.signer = new RSASSASigner(key.rsaKey());
+        } catch (JOSEException e) {
+            throw new IllegalStateException("The signing key cannot sign", e);
+        }
+    }
+
+    /** A signed token for this account, valid for {@link #LIFETIME}. */
+    public String issue(UUID accountId, Role role) {
+        var now = clock.instant();
+        var claims = new JWTClaimsSet.Builder()
+                .issuer(ISSUER)
+                .audience(AUDIENCE)
+                .subject(accountId.toString())
+                .claim("role", role.name())
+                .issueTime(Date.from(now))
+                .expirationTime(Date.from(now.plus(LIFETIME)))
+                .jwtID(UUID.randomUUID().toString())
+                .build();
+        var header = new JWSHeader.Builder(JWSAlgorithm.RS256)
+                .keyID(key.keyId())
+                .type(JOSEObjectType.JWT)
+                .build();
+        var jwt = new SignedJWT(header, claims);
+        try {
+            jwt.sign(signer);
+        } catch (JOSEException e) {
+            throw new IllegalStateException("Could not sign a token", e);
+        }
+        return jwt.serialize();
+    }
+}

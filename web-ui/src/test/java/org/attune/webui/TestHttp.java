@@ -1,0 +1,139 @@
+package org.attune.webui;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.HttpCookie;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for the integration tests: JSON in and out, optional cookies (a browser session). */
+public final class TestHttp {
+
+    public static final JsonMapper JSON = JsonMapper.builder().build();
+    public static final String STRONG_PASSWORD = "copper lantern drifting harbour";
+
+    private final int port;
+    private final CookieManager cookies = new CookieManager();
+    private final HttpClient client;
+
+    public TestHttp(int port) {
+        this.port = port;
+        this.client = HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .cookieHandler(cookies)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+    }
+
+    public HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    public HttpResponse<String> send(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public HttpResponse<String> get(String path) {
+        return send(request(path).GET().build());
+    }
+
+    public HttpResponse<String> get(String path, String bearer) {
+        return send(
+                request(path).header("Authorization", "Bearer " + bearer).GET().build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public HttpResponse<String> postJson(String path, String json, String bearer) {
+        return send(request(path)
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + bearer)
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build());
+    }
+
+    public HttpResponse<String> delete(String path, String bearer) {
+        return send(request(path)
+                .header("Authorization", "Bearer " + bearer)
+                .DELETE()
+                .build());
+    }
+
+    public HttpResponse<String> token(String email, String password) {
+        var basic = Base64.getEncoder().encodeToString((email + ":" + password).getBytes(StandardCharsets.UTF_8));
+        return send(request("/api/token")
+                .header("Authorization", "Basic " + basic)
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
+    }
+
+    /** Registers an account and returns its id. */
+    public String register(String email, String name, String role) {
+        var response = postJson(
+                "/api/accounts",
+                "{\"email\":\"" + email + "\",\"password\":\"" + STRONG_PASSWORD + "\",\"displayName\":\"" + name
+                        + "\",\"role\":\"" + role + "\"}");
+        if (response.statusCode() != 201) {
+            throw new IllegalStateException("Registration failed: " + response.statusCode() + " " + response.body());
+        }
+        return json(response).get("id").asString();
+    }
+
+    /** A unique email for a test account. */
+    public static String email(String who) {
+        return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.org";
+    }
+
+    public String accessToken(String email) {
+        var response = token(email, STRONG_PASSWORD);
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("Token refused: " + response.statusCode());
+        }
+        return json(response).get("access_token").asString();
+    }
+
+    /** Signs in through the login form, as a browser would; returns the response to the form post. */
+    public HttpResponse<String> formLogin(String email, String password) {
+        get("/login");
+        return send(request("/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("username="
+                        + URLEncoder.encode(email, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(password, StandardCharsets.UTF_8)))
+                .build());
+    }
+
+    public String sessionId() {
+        return cookies.getCookieStore().getCookies().stream()
+                .filter(c -> c.getName().equals("JSESSIONID"))
+                .map(HttpCookie::getValue)
+                .findFirst()
+                .orElse(null);
+    }
+
+    public static JsonNode json(HttpResponse<String> response) {
+        return JSON.readTree(response.body());
+    }
+}
