@@ -34,6 +34,8 @@ import org.springframework.data.mongodb.core.query.Query;
  */
 class KillNineIT {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(KillNineIT.class);
+
     static final int COUNT = 500;
 
     @Test
@@ -146,9 +148,12 @@ class KillNineIT {
             }
             assertThat(inApp).as("every in-app delivery published").hasSize(COUNT);
             assertThat(inApp.values()).as("one delivery event per notification").allMatch(ev -> ev.size() == 1);
-            System.out.printf(
-                    "kill -9: %d emails before the kill, %d recorded as sent; %d emails in all, %d distinct%n",
-                    mailedAtKill, sentAtKill, mails.size(), messageIds.size());
+            log.info(
+                    "kill -9: {} emails before the kill, {} recorded as sent; {} emails in all, {} distinct",
+                    mailedAtKill,
+                    sentAtKill,
+                    mails.size(),
+                    messageIds.size());
         }
     }
 

@@ -18,6 +18,8 @@ import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 /** The content lint: every shipped piece is well-formed, linked correctly and written in the product's tone. */
 class ContentLibraryTest {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ContentLibraryTest.class);
+
     static final List<String> BANNED = List.of(
             "streak",
             "failure",
@@ -174,6 +176,6 @@ class ContentLibraryTest {
                         .forEach(t -> byTopic.computeIfAbsent(t, k -> new TreeSet<>())
                                 .add(p.piece().slug() + " (" + p.piece().kind() + ")")));
         assertThat(byTopic.keySet()).containsAll(KnownTopics.ALL);
-        byTopic.forEach((topic, slugs) -> System.out.println("TOPIC " + topic + ": " + String.join(", ", slugs)));
+        byTopic.forEach((topic, slugs) -> log.info("TOPIC {}: {}", topic, String.join(", ", slugs)));
     }
 }

@@ -95,6 +95,10 @@ public class NotificationStore {
                 query, update, FindAndModifyOptions.options().returnNew(true), Notification.class, COLLECTION);
     }
 
+    private static Update releasingLease(Update update) {
+        return update.unset("leaseOwner").unset("leaseUntil");
+    }
+
     private Query claimedBy(String id, String owner) {
         return Query.query(where("_id")
                 .is(id)
@@ -115,9 +119,8 @@ public class NotificationStore {
                 .set("deliveredAt", now)
                 .set("deliveredBy", owner)
                 .inc("deliveries", 1)
-                .unset("leaseOwner")
-                .unset("leaseUntil")
                 .push("outbox", eventJson);
+        releasingLease(update);
         if (emailTo != null) {
             update.set("emailState", EmailState.PENDING)
                     .set("emailTo", emailTo)
@@ -130,29 +133,21 @@ public class NotificationStore {
     public Mono<Boolean> markExpired(String id, String owner, Instant now) {
         return updated(
                 claimedBy(id, owner),
-                new Update()
-                        .set("state", NotificationState.EXPIRED)
-                        .set("expiredAt", now)
-                        .unset("leaseOwner")
-                        .unset("leaseUntil"));
+                releasingLease(
+                        new Update().set("state", NotificationState.EXPIRED).set("expiredAt", now)));
     }
 
     /** The recipient muted this kind: it is not delivered. */
     public Mono<Boolean> markCancelled(String id, String owner, Instant now) {
         return updated(
                 claimedBy(id, owner),
-                new Update()
-                        .set("state", NotificationState.CANCELLED)
-                        .set("cancelledAt", now)
-                        .unset("leaseOwner")
-                        .unset("leaseUntil"));
+                releasingLease(
+                        new Update().set("state", NotificationState.CANCELLED).set("cancelledAt", now)));
     }
 
     /** Moves a claimed notification to a later instant (quiet hours) and releases it. */
     public Mono<Boolean> defer(String id, String owner, Instant dueAt) {
-        return updated(
-                claimedBy(id, owner),
-                new Update().set("dueAt", dueAt).unset("leaseOwner").unset("leaseUntil"));
+        return updated(claimedBy(id, owner), releasingLease(new Update().set("dueAt", dueAt)));
     }
 
     // --- email ----------------------------------------------------------------------------------------------

@@ -40,7 +40,7 @@ public final class LocalStack {
             } else if (arg.startsWith("--data-dir=")) {
                 dataDir = arg.substring("--data-dir=".length());
             } else {
-                System.err.println("Unknown option " + arg + ". Options: --data-dir=PATH, --wipe");
+                log.error("Unknown option {}. Options: --data-dir=PATH, --wipe", arg);
                 System.exit(2);
             }
         }
@@ -48,7 +48,7 @@ public final class LocalStack {
         var settings = StackSettings.from(System.getenv(), workingDir, dataDir);
         if (wipe) {
             Directories.deleteRecursively(settings.dataDir());
-            System.out.println("Deleted all local data in " + settings.dataDir());
+            log.info("Deleted all local data in {}", settings.dataDir());
             return;
         }
         var stack = new LocalStack(settings, workingDir);
@@ -111,22 +111,24 @@ public final class LocalStack {
     }
 
     private void printWelcome(Duration startup) {
-        var out = System.out;
-        out.println();
-        out.println("Attune is running (started in " + startup.toSeconds() + " s).");
-        out.println();
-        out.println("  Open            http://localhost:" + settings.webUiPort());
-        out.println("  checkin API     http://localhost:" + settings.checkinPort() + "/swagger-ui.html");
-        out.println("  content API     http://localhost:" + settings.contentPort() + "/swagger-ui.html");
-        out.println("  notification    http://localhost:" + settings.notificationPort() + "/swagger-ui.html");
-        out.println("  Kafka           " + settings.bootstrapServers());
-        out.println("  MongoDB         " + mongo.connectionString());
-        out.println("  SMTP (catch-all) 127.0.0.1:" + settings.smtpPort() + " (mail is kept in memory, never sent on)");
-        out.println("  Logs            " + settings.dataDir().resolve("logs"));
-        out.println();
-        out.println("Next: open the web UI and create an account. Ctrl-C stops everything;");
-        out.println("your data stays in " + settings.dataDir() + " (./run-local.sh --wipe deletes it).");
-        out.println();
+        var lines = String.join(
+                System.lineSeparator(),
+                "",
+                "Attune is running (started in " + startup.toSeconds() + " s).",
+                "",
+                "  Open            http://localhost:" + settings.webUiPort(),
+                "  checkin API     http://localhost:" + settings.checkinPort() + "/swagger-ui.html",
+                "  content API     http://localhost:" + settings.contentPort() + "/swagger-ui.html",
+                "  notification    http://localhost:" + settings.notificationPort() + "/swagger-ui.html",
+                "  Kafka           " + settings.bootstrapServers(),
+                "  MongoDB         " + mongo.connectionString(),
+                "  SMTP (catch-all) 127.0.0.1:" + settings.smtpPort() + " (mail is kept in memory, never sent on)",
+                "  Logs            " + settings.dataDir().resolve("logs"),
+                "",
+                "Next: open the web UI and create an account. Ctrl-C stops everything;",
+                "your data stays in " + settings.dataDir() + " (./run-local.sh --wipe deletes it).",
+                "");
+        log.info(lines);
     }
 
     void stop() {
