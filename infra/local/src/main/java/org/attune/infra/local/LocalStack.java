@@ -1,9 +1,12 @@
 package org.attune.infra.local;
 
+import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -14,21 +17,81 @@ import org.slf4j.LoggerFactory;
  * Runs all of Attune on one machine: a Kafka broker and a MongoDB-protocol server in this JVM, and the four
  * services as child processes. Ctrl-C stops everything; data stays in the data directory until {@code --wipe}.
  */
-public final class LocalStack {
+public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
 
     private final StackSettings settings;
     private final Path repoRoot;
+    private final Map<String, String> serviceEnvironment;
     private final List<ServiceProcess> services = new ArrayList<>();
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private EmbeddedSmtp smtp;
+    private boolean stopped;
 
     LocalStack(StackSettings settings, Path repoRoot) {
+        this(settings, repoRoot, Map.of());
+    }
+
+    private LocalStack(StackSettings settings, Path repoRoot, Map<String, String> serviceEnvironment) {
         this.settings = settings;
         this.repoRoot = repoRoot;
+        this.serviceEnvironment = Map.copyOf(serviceEnvironment);
+    }
+
+    /**
+     * A whole stack for system tests: every port chosen free, data in {@code dataDir}, and extra environment for
+     * every service (e.g. demo mode). Nothing listens on the default ports, so it can run beside a local stack.
+     */
+    public static LocalStack onFreePorts(Path repoRoot, Path dataDir, Map<String, String> serviceEnvironment)
+            throws IOException {
+        var ports = FreePorts.take(9);
+        var settings = new StackSettings(
+                dataDir.toAbsolutePath().normalize(),
+                ports[0],
+                ports[1],
+                ports[2],
+                ports[3],
+                ports[4],
+                ports[5],
+                ports[6],
+                ports[7]);
+        return new LocalStack(settings, repoRoot.toAbsolutePath().normalize(), serviceEnvironment);
+    }
+
+    public URI webUiUrl() {
+        return URI.create("http://localhost:" + settings.webUiPort());
+    }
+
+    public URI checkinUrl() {
+        return URI.create("http://127.0.0.1:" + settings.checkinPort());
+    }
+
+    public URI contentUrl() {
+        return URI.create("http://127.0.0.1:" + settings.contentPort());
+    }
+
+    public URI notificationUrl() {
+        return URI.create("http://127.0.0.1:" + settings.notificationPort());
+    }
+
+    public String mongoUri(String database) {
+        return settings.mongoUri(database);
+    }
+
+    public String bootstrapServers() {
+        return settings.bootstrapServers();
+    }
+
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
+    @Override
+    public void close() {
+        stop();
     }
 
     public static void main(String[] args) throws Exception {
@@ -63,7 +126,8 @@ public final class LocalStack {
         stopped.await();
     }
 
-    boolean start() throws Exception {
+    /** Starts everything and waits until every service reports healthy; false (with the logs shown) if not. */
+    public boolean start() throws Exception {
         long started = System.nanoTime();
         var dataDir = settings.dataDir();
         log.info("Data directory: {}", dataDir);
@@ -74,7 +138,7 @@ public final class LocalStack {
         log.info("Kafka at {}, MongoDB protocol at {}", kafka.bootstrapServers(), mongo.connectionString());
 
         for (ServiceSpec spec : settings.services()) {
-            services.add(ServiceProcess.launch(spec, settings, repoRoot));
+            services.add(ServiceProcess.launch(spec, settings, repoRoot, serviceEnvironment));
         }
         if (!awaitAllHealthy()) {
             return false;
@@ -131,7 +195,11 @@ public final class LocalStack {
         log.info(lines);
     }
 
-    void stop() {
+    public synchronized void stop() {
+        if (stopped) {
+            return;
+        }
+        stopped = true;
         log.info("Stopping Attune...");
         services.reversed().forEach(ServiceProcess::stop);
         if (kafka != null) {

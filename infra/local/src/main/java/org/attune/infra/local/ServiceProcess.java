@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A service running as its own operating-system process, with its output in a log file. */
@@ -28,7 +29,9 @@ final class ServiceProcess {
         this.logFile = logFile;
     }
 
-    static ServiceProcess launch(ServiceSpec spec, StackSettings settings, Path repoRoot) throws IOException {
+    static ServiceProcess launch(
+            ServiceSpec spec, StackSettings settings, Path repoRoot, Map<String, String> extraEnvironment)
+            throws IOException {
         var jar = repoRoot.resolve(spec.jarPath());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./run-local.sh builds it)");
@@ -52,6 +55,7 @@ final class ServiceProcess {
         var env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(spec.port()));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        env.putAll(extraEnvironment);
         env.putAll(spec.environment());
         return new ServiceProcess(spec, builder.start(), logFile);
     }

@@ -1,0 +1,127 @@
+package org.attune.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.attune.infra.local.LocalStack;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** "Delete my account" in web-ui leaves nothing of the client in any service's store. */
+class ErasureAcrossServicesIT {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(60);
+
+    private static LocalStack stack;
+
+    @BeforeAll
+    static void startStack() {
+        stack = SystemStack.get();
+    }
+
+    @Test
+    void anErasedClientLeavesNoDocumentInAnyServicesStore() throws Exception {
+        var client = Person.client(stack);
+        var therapist = Person.therapist(stack);
+        leaveTracesEverywhere(client, therapist);
+
+        try (var stores = new Stores(stack)) {
+            for (var database : Stores.DATABASES) {
+                assertThat(stores.documentsMentioning(database, client.id, client.email))
+                        .as("before erasure, " + database + " holds the client's data")
+                        .isNotEmpty();
+            }
+
+            var erase = Api.post(
+                    stack.webUiUrl(), "/api/account/erase", client.token(), Map.of("password", client.password));
+            assertThat(erase.status()).as(erase.body()).isEqualTo(204);
+
+            var left = remaining(stores, client);
+            long deadline = System.nanoTime() + PATIENCE.toNanos();
+            while (!left.isEmpty() && System.nanoTime() < deadline) {
+                Thread.sleep(200);
+                left = remaining(stores, client);
+            }
+            assertThat(left).as("documents still mentioning the erased client").isEmpty();
+            assertThat(Api.postWithBasic(stack.webUiUrl(), "/api/token", client.email, client.password)
+                            .status())
+                    .isEqualTo(401);
+            assertThat(Api.get(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/checkins", therapist.token())
+                            .status())
+                    .isEqualTo(403);
+        }
+    }
+
+    @Test
+    void aWrongPasswordErasesNothing() {
+        var client = Person.client(stack);
+        var erase = Api.post(stack.webUiUrl(), "/api/account/erase", client.token(), Map.of("password", "not mine"));
+        assertThat(erase.status()).isEqualTo(403);
+        assertThat(erase.contentType()).startsWith("application/problem+json");
+        assertThat(Api.get(stack.webUiUrl(), "/api/consents", client.token()).status())
+                .isEqualTo(200);
+    }
+
+    /** A check-in, a library engagement, a session rhythm, a grant and a therapist's read that gets logged. */
+    private static void leaveTracesEverywhere(Person client, Person therapist) throws InterruptedException {
+        var checkIn = Api.post(
+                stack.checkinUrl(),
+                "/api/v1/checkins",
+                client.token(),
+                Map.of("mood", 6, "window", "WITHIN", "energy", 5, "emotions", List.of(), "tags", List.of()));
+        assertThat(checkIn.status()).as(checkIn.body()).isEqualTo(201);
+
+        var library = Api.get(stack.contentUrl(), "/api/v1/content", client.token());
+        assertThat(library.status()).isEqualTo(200);
+        var slug = library.json().findValue("slug").asString();
+        var engagement = Api.post(
+                stack.contentUrl(),
+                "/api/v1/content/" + slug + "/engagements",
+                client.token(),
+                Map.of("kind", "OPENED"));
+        assertThat(engagement.status()).as(engagement.body()).isIn(200, 201);
+
+        var rhythm = Api.put(
+                stack.notificationUrl(),
+                "/api/v1/session-schedule",
+                client.token(),
+                Map.of(
+                        "timeZone",
+                        "Europe/Berlin",
+                        "weeklyDay",
+                        "MONDAY",
+                        "weeklyTime",
+                        "09:00",
+                        "durationMinutes",
+                        50));
+        assertThat(rhythm.status()).as(rhythm.body()).isEqualTo(200);
+
+        var grant = Api.post(
+                stack.webUiUrl(),
+                "/api/consents",
+                client.token(),
+                Map.of("therapistEmail", therapist.email, "dataClasses", List.of("MOOD_CHECKINS", "CONTENT_ACTIVITY")));
+        assertThat(grant.status()).as(grant.body()).isEqualTo(201);
+        long deadline = System.nanoTime() + PATIENCE.toNanos();
+        int status = 0;
+        while (status != 200 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+            status = Api.get(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/checkins", therapist.token())
+                    .status();
+        }
+        assertThat(status)
+                .as("the therapist can read once the grant has arrived")
+                .isEqualTo(200);
+    }
+
+    private static List<String> remaining(Stores stores, Person client) {
+        var left = new ArrayList<String>();
+        for (var database : Stores.DATABASES) {
+            left.addAll(stores.documentsMentioning(database, client.id, client.email));
+        }
+        return left;
+    }
+}

@@ -1,0 +1,79 @@
+package org.attune.system;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.attune.infra.local.LocalStack;
+
+/** Somebody with a real account in web-ui, who gets service tokens the way API clients do. */
+final class Person {
+
+    private static final Duration TOKEN_REUSE = Duration.ofMinutes(3);
+
+    final UUID id;
+    final String email;
+    final String password;
+    final String role;
+    private final LocalStack stack;
+    private String token;
+    private Instant tokenFetchedAt = Instant.MIN;
+
+    private Person(LocalStack stack, UUID id, String email, String password, String role) {
+        this.stack = stack;
+        this.id = id;
+        this.email = email;
+        this.password = password;
+        this.role = role;
+    }
+
+    static Person client(LocalStack stack) {
+        return register(stack, "CLIENT");
+    }
+
+    static Person therapist(LocalStack stack) {
+        return register(stack, "THERAPIST");
+    }
+
+    static Person signIn(LocalStack stack, String email, String password, String role) {
+        var person = new Person(stack, null, email, password, role);
+        var id = person.freshToken().claimsSubject();
+        return new Person(stack, id, email, password, role);
+    }
+
+    private static Person register(LocalStack stack, String role) {
+        var email = role.toLowerCase() + "-" + UUID.randomUUID() + "@attune.example";
+        var password = "tidewater compass " + UUID.randomUUID();
+        var response = Api.post(
+                stack.webUiUrl(),
+                "/api/accounts",
+                null,
+                Map.of("email", email, "password", password, "displayName", "System " + role, "role", role));
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return new Person(stack, UUID.fromString(response.json().get("id").asString()), email, password, role);
+    }
+
+    /** A token from {@code POST /api/token}, fetched again before it would expire. */
+    synchronized String token() {
+        if (Duration.between(tokenFetchedAt, Instant.now()).compareTo(TOKEN_REUSE) > 0) {
+            token = freshToken().value();
+            tokenFetchedAt = Instant.now();
+        }
+        return token;
+    }
+
+    record IssuedToken(String value) {
+        UUID claimsSubject() {
+            var payload = new String(java.util.Base64.getUrlDecoder().decode(value.split("\\.")[1]));
+            return UUID.fromString(Api.JSON.readTree(payload).get("sub").asString());
+        }
+    }
+
+    IssuedToken freshToken() {
+        var response = Api.postWithBasic(stack.webUiUrl(), "/api/token", email, password);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return new IssuedToken(response.json().get("access_token").asString());
+    }
+}

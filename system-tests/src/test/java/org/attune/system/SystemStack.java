@@ -1,0 +1,40 @@
+package org.attune.system;
+
+import java.nio.file.Path;
+import java.util.Map;
+import org.attune.infra.local.LocalStack;
+
+/**
+ * One whole Attune per test JVM: the real broker, the MongoDB-protocol server and the four services as processes
+ * from their built jars, on free ports, in demo mode. Started by the first test that needs it, stopped at exit.
+ */
+final class SystemStack {
+
+    private static LocalStack stack;
+
+    private SystemStack() {}
+
+    static synchronized LocalStack get() {
+        if (stack == null) {
+            try {
+                var root = Path.of(System.getProperty("attune.repo.root", ".."))
+                        .toAbsolutePath()
+                        .normalize();
+                var dataDir = root.resolve("system-tests/target/stack-" + System.currentTimeMillis());
+                var started = LocalStack.onFreePorts(root, dataDir, Map.of("ATTUNE_DEMO", "true"));
+                Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
+                if (!started.start()) {
+                    started.stop();
+                    throw new IllegalStateException(
+                            "The local stack did not become healthy; logs in " + dataDir.resolve("logs"));
+                }
+                stack = started;
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new IllegalStateException("Could not start the local stack", e);
+            }
+        }
+        return stack;
+    }
+}
