@@ -30,14 +30,17 @@ class DemoData implements ApplicationRunner {
 
     private final Accounts accounts;
     private final Grants grants;
+    private final DemoHistorySeeder history;
     private final String password;
 
     DemoData(
             Accounts accounts,
             Grants grants,
+            DemoHistorySeeder history,
             @Value("${attune.demo.password:quiet harbour lantern morning}") String password) {
         this.accounts = accounts;
         this.grants = grants;
+        this.history = history;
         this.password = password;
     }
 
@@ -54,6 +57,7 @@ class DemoData implements ApplicationRunner {
             grants.grantByEmail(clientCaller, THERAPIST_EMAIL, EnumSet.allOf(DataClass.class), null);
         }
         print(client, therapist);
+        history.seedInBackground(clientCaller);
     }
 
     private void print(Account client, Account therapist) {
