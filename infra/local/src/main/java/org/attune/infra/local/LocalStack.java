@@ -85,6 +85,15 @@ public final class LocalStack implements AutoCloseable {
         return settings.bootstrapServers();
     }
 
+    /** The operating-system process id of one service ({@code web-ui}, {@code checkin-service}, …). */
+    public long pidOf(String serviceName) {
+        return services.stream()
+                .filter(service -> service.spec().name().equals(serviceName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + serviceName))
+                .pid();
+    }
+
     public Path dataDir() {
         return settings.dataDir();
     }
