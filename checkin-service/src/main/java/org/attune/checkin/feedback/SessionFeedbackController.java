@@ -11,6 +11,7 @@ import org.attune.checkin.outbox.Outbox;
 import org.attune.checkin.outbox.OutboxRelay;
 import org.attune.checkin.security.Caller;
 import org.attune.checkin.web.FieldRules;
+import org.attune.checkin.web.RecordedAt;
 import org.attune.events.AttuneEvent;
 import org.attune.events.RuptureReason;
 import org.attune.events.SessionFeedbackRecorded;
@@ -47,10 +48,14 @@ class SessionFeedbackController {
             Integer overall,
             LocalDate sessionDate,
             String text,
-            Boolean shareWithTherapist) {
+            Boolean shareWithTherapist,
+            Instant recordedAt) {
 
-        void validate(LocalDate today) {
+        /** Checks every rule; returns the moment the feedback is about (now unless backdated). */
+        Instant validate(Instant now) {
             var rules = new FieldRules();
+            var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            var at = RecordedAt.resolve(recordedAt, now, rules);
             rules.range("heard", heard, 0, ITEM_MAX, true);
             rules.range("goals", goals, 0, ITEM_MAX, true);
             rules.range("approach", approach, 0, ITEM_MAX, true);
@@ -60,6 +65,7 @@ class SessionFeedbackController {
                 rules.add("sessionDate", "must not be in the future");
             }
             rules.throwIfAny();
+            return at;
         }
     }
 
@@ -68,10 +74,11 @@ class SessionFeedbackController {
     Mono<FeedbackView> record(@AuthenticationPrincipal Jwt jwt, @RequestBody FeedbackRequest body) {
         var clientId = Caller.of(jwt).id();
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        body.validate(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        // The feedback is about recordedAt (possibly backdated): the baseline is the three before it; the event is now.
+        var recordedAt = body.validate(now);
         int total = body.heard() + body.goals() + body.approach() + body.overall();
         boolean shared = Boolean.TRUE.equals(body.shareWithTherapist());
-        return store.latest(clientId, RuptureSignal.BASELINE_SIZE)
+        return store.latestBefore(clientId, recordedAt, RuptureSignal.BASELINE_SIZE)
                 .map(SessionFeedback::total)
                 .collectList()
                 .flatMap(previous -> {
@@ -104,7 +111,7 @@ class SessionFeedbackController {
                             shared,
                             body.sessionDate(),
                             text,
-                            now,
+                            recordedAt,
                             Outbox.of(now, List.of(event))));
                 })
                 .doOnNext(stored -> relay.publishSoon(SessionFeedback.COLLECTION, stored.id(), stored.outbox()))

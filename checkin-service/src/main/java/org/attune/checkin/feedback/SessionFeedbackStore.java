@@ -31,9 +31,10 @@ public class SessionFeedbackStore {
         return mongo.insert(feedback);
     }
 
-    Flux<SessionFeedback> latest(UUID clientId, int count) {
+    /** The client's last {@code count} checks recorded before {@code at}, newest first. */
+    Flux<SessionFeedback> latestBefore(UUID clientId, Instant at, int count) {
         return mongo.find(
-                query(where("clientId").is(clientId))
+                query(where("clientId").is(clientId).and("recordedAt").lt(at))
                         .with(Sort.by(Sort.Direction.DESC, "recordedAt"))
                         .limit(count),
                 SessionFeedback.class);

@@ -11,6 +11,8 @@ import org.attune.checkin.outbox.Outbox;
 import org.attune.checkin.outbox.OutboxRelay;
 import org.attune.checkin.safety.CrisisResources;
 import org.attune.checkin.security.Caller;
+import org.attune.checkin.web.FieldRules;
+import org.attune.checkin.web.RecordedAt;
 import org.attune.events.AttuneEvent;
 import org.attune.events.QuestionnaireCompleted;
 import org.attune.events.SafetyFlagRaised;
@@ -67,7 +69,7 @@ class QuestionnaireController {
                         HttpStatus.NOT_FOUND, "There is no questionnaire " + "with that code."));
     }
 
-    record ResponseRequest(Map<String, Integer> answers) {}
+    record ResponseRequest(Map<String, Integer> answers, Instant recordedAt) {}
 
     @PostMapping("/{code}/responses")
     @ResponseStatus(HttpStatus.CREATED)
@@ -78,13 +80,17 @@ class QuestionnaireController {
             @RequestBody ResponseRequest body) {
         var clientId = Caller.of(jwt).id();
         var instrument = instrument(code);
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var rules = new FieldRules();
+        // The response is about recordedAt (possibly backdated); its events, and any safety flag, happen now.
+        var completedAt = RecordedAt.resolve(body.recordedAt(), now, rules);
+        rules.throwIfAny();
         var result = Scoring.score(instrument, body.answers());
         return responses
-                .latest(clientId, instrument.code())
+                .latestBefore(clientId, instrument.code(), completedAt)
                 .map(previous -> java.util.Optional.of(previous.band()))
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(previousBand -> {
-                    var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                     var responseId = UUID.randomUUID();
                     String previous = previousBand.orElse(null);
                     boolean worsened = previous != null
@@ -107,7 +113,7 @@ class QuestionnaireController {
                             previous,
                             worsened,
                             result.flags(),
-                            now,
+                            completedAt,
                             Outbox.of(now, events(clientId, responseId, instrument, result, previous, worsened, now)));
                     return responses.insert(response);
                 })
