@@ -10,6 +10,7 @@ import java.util.UUID;
 import org.attune.checkin.outbox.Outbox;
 import org.attune.checkin.outbox.OutboxRelay;
 import org.attune.checkin.safety.CrisisResources;
+import org.attune.checkin.safety.SafetyFlags;
 import org.attune.checkin.security.Caller;
 import org.attune.checkin.web.FieldRules;
 import org.attune.checkin.web.RecordedAt;
@@ -28,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -38,6 +40,7 @@ class QuestionnaireController {
     private final QuestionnaireResponses responses;
     private final OutboxRelay relay;
     private final CrisisResources crisis;
+    private final SafetyFlags safetyFlags;
     private final Clock clock;
 
     QuestionnaireController(
@@ -45,11 +48,13 @@ class QuestionnaireController {
             QuestionnaireResponses responses,
             OutboxRelay relay,
             CrisisResources crisis,
+            SafetyFlags safetyFlags,
             Clock clock) {
         this.catalog = catalog;
         this.responses = responses;
         this.relay = relay;
         this.crisis = crisis;
+        this.safetyFlags = safetyFlags;
         this.clock = clock;
     }
 
@@ -101,6 +106,7 @@ class QuestionnaireController {
                                                     .orElseThrow()
                                             > p)
                                     .orElse(false);
+                    var events = events(clientId, responseId, instrument, result, previous, worsened, now);
                     var response = new QuestionnaireResponse(
                             responseId.toString(),
                             clientId,
@@ -114,8 +120,15 @@ class QuestionnaireController {
                             worsened,
                             result.flags(),
                             completedAt,
-                            Outbox.of(now, events(clientId, responseId, instrument, result, previous, worsened, now)));
-                    return responses.insert(response);
+                            Outbox.of(now, events));
+                    // The flags are stored as their own documents right after the response (the relay does it too
+                    // before publishing, should the process die in between).
+                    return responses
+                            .insert(response)
+                            .flatMap(stored -> Flux.fromIterable(events)
+                                    .ofType(SafetyFlagRaised.class)
+                                    .concatMap(safetyFlags::recordRaised)
+                                    .then(Mono.just(stored)));
                 })
                 .doOnNext(stored -> relay.publishSoon(QuestionnaireResponse.COLLECTION, stored.id(), stored.outbox()))
                 .map(stored -> ResponseView.of(stored, result.safety().isEmpty() ? null : crisis.notice(region)));
