@@ -48,8 +48,15 @@ class SessionFeedbackController {
             Integer overall,
             LocalDate sessionDate,
             String text,
+            String comment,
+            Boolean shareComment,
             Boolean shareWithTherapist,
             Instant recordedAt) {
+
+        /** {@code shareWithTherapist} is the older name of {@code shareComment}; either shares the words. */
+        boolean shared() {
+            return Boolean.TRUE.equals(shareComment) || Boolean.TRUE.equals(shareWithTherapist);
+        }
 
         /** Checks every rule; returns the moment the feedback is about (now unless backdated). */
         Instant validate(Instant now) {
@@ -61,6 +68,10 @@ class SessionFeedbackController {
             rules.range("approach", approach, 0, ITEM_MAX, true);
             rules.range("overall", overall, 0, ITEM_MAX, true);
             rules.maxLength("text", text, MAX_TEXT_LENGTH);
+            rules.maxLength("comment", comment, MAX_TEXT_LENGTH);
+            if (text != null && comment != null) {
+                rules.add("comment", "give either comment or text (its older name), not both");
+            }
             if (sessionDate != null && sessionDate.isAfter(today.plusDays(1))) {
                 rules.add("sessionDate", "must not be in the future");
             }
@@ -77,7 +88,7 @@ class SessionFeedbackController {
         // The feedback is about recordedAt (possibly backdated): the baseline is the three before it; the event is now.
         var recordedAt = body.validate(now);
         int total = body.heard() + body.goals() + body.approach() + body.overall();
-        boolean shared = Boolean.TRUE.equals(body.shareWithTherapist());
+        boolean shared = body.shared();
         return store.latestBefore(clientId, recordedAt, RuptureSignal.BASELINE_SIZE)
                 .map(SessionFeedback::total)
                 .collectList()
@@ -96,7 +107,8 @@ class SessionFeedbackController {
                             reason,
                             shared,
                             body.sessionDate());
-                    String text = body.text() == null || body.text().isBlank() ? null : body.text();
+                    String given = body.comment() != null ? body.comment() : body.text();
+                    String text = given == null || given.isBlank() ? null : given;
                     return store.insert(new SessionFeedback(
                             id.toString(),
                             clientId,
@@ -129,6 +141,7 @@ class SessionFeedbackController {
             int maxTotal,
             RuptureView ruptureSignal,
             boolean sharedWithTherapist,
+            boolean commentShared,
             LocalDate sessionDate,
             Instant recordedAt,
             String about,
@@ -142,6 +155,7 @@ class SessionFeedbackController {
                     f.total(),
                     f.maxTotal(),
                     new RuptureView(f.ruptureSignal(), f.ruptureReason()),
+                    f.sharedWithTherapist(),
                     f.sharedWithTherapist(),
                     f.sessionDate(),
                     f.recordedAt(),
