@@ -42,7 +42,7 @@ class CheckInController {
                     .add("Idempotency-Key", "must be 1 to " + MAX_IDEMPOTENCY_KEY_LENGTH + " characters")
                     .throwIfAny();
         }
-        var valid = body.validate(service.today());
+        var valid = body.validate(service.now());
         return service.record(caller.id(), valid, idempotencyKey)
                 .map(recorded -> ResponseEntity.status(HttpStatus.CREATED)
                         .header("Idempotent-Replayed", String.valueOf(!recorded.created()))

@@ -1,10 +1,13 @@
 package org.attune.checkin.checkin;
 
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import org.attune.checkin.web.FieldRules;
+import org.attune.checkin.web.RecordedAt;
 import org.attune.events.WindowOfTolerance;
 
 /** The body of {@code POST /api/v1/checkins}; every field is checked by {@link #validate}. */
@@ -16,13 +19,19 @@ record CheckInRequest(
         Double sleepHours,
         List<String> tags,
         String note,
-        LocalDate localDate) {
+        LocalDate localDate,
+        Instant recordedAt) {
 
     static final int MAX_NOTE_LENGTH = 2000;
 
-    /** Checks every rule and returns the request with emotion words trimmed and lower-cased. */
-    CheckInRequest validate(LocalDate today) {
+    /**
+     * Checks every rule and returns the request with emotion words trimmed and lower-cased, {@code recordedAt} set
+     * (now unless backdated) and {@code localDate} set (the UTC day of {@code recordedAt} unless given).
+     */
+    CheckInRequest validate(Instant now) {
         var rules = new FieldRules();
+        var at = RecordedAt.resolve(recordedAt, now, rules);
+        var day = LocalDate.ofInstant(at, ZoneOffset.UTC);
         rules.range("mood", mood, 0, 10, true);
         rules.required("window", window);
         rules.range("energy", energy, 0, 10, true);
@@ -63,9 +72,9 @@ record CheckInRequest(
             }
         }
         rules.maxLength("note", note, MAX_NOTE_LENGTH);
-        // The client's own day may differ from the server's by a time zone, never by more.
-        if (localDate != null && (localDate.isBefore(today.minusDays(1)) || localDate.isAfter(today.plusDays(1)))) {
-            rules.add("localDate", "must be today in your time zone");
+        // The client's own day may differ from the UTC day of the check-in by a time zone, never by more.
+        if (localDate != null && (localDate.isBefore(day.minusDays(1)) || localDate.isAfter(day.plusDays(1)))) {
+            rules.add("localDate", "must be the day of the check-in in your time zone");
         }
         rules.throwIfAny();
         String cleanNote = note == null || note.isBlank() ? null : note;
@@ -77,6 +86,7 @@ record CheckInRequest(
                 sleepHours,
                 cleanTags,
                 cleanNote,
-                localDate == null ? today : localDate);
+                localDate == null ? day : localDate,
+                at);
     }
 }

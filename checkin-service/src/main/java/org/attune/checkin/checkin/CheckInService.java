@@ -2,8 +2,9 @@ package org.attune.checkin.checkin;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.attune.checkin.outbox.Outbox;
@@ -27,13 +28,16 @@ class CheckInService {
         this.clock = clock;
     }
 
-    LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    Instant now() {
+        return clock.instant().truncatedTo(ChronoUnit.MILLIS);
     }
 
-    /** Records a check-in; emits the stored one and whether it was stored just now (false for a retried key). */
+    /**
+     * Records a check-in; emits the stored one and whether it was stored just now (false for a retried key). The
+     * stored check-in is about {@code valid.recordedAt()} (possibly backdated); its event occurs now.
+     */
     Mono<Recorded> record(UUID clientId, CheckInRequest valid, String idempotencyKey) {
-        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var now = now();
         // With a key, the id is derived from (client, key): a retry collides on _id, the one unique index every
         // MongoDB-protocol server enforces, and gets the first check-in back.
         var id = idempotencyKey == null
@@ -56,7 +60,7 @@ class CheckInService {
         var checkIn = new CheckIn(
                 id.toString(),
                 clientId,
-                now,
+                valid.recordedAt(),
                 valid.localDate(),
                 valid.mood(),
                 valid.window(),

@@ -67,6 +67,15 @@ public class CheckInStore {
                 CheckIn.class);
     }
 
+    /** The client's check-in with the latest {@code recordedAt}, if any. */
+    public Mono<CheckIn> latest(UUID clientId) {
+        return mongo.findOne(
+                query(where("clientId").is(clientId))
+                        .with(Sort.by(Sort.Direction.DESC, "recordedAt"))
+                        .limit(1),
+                CheckIn.class);
+    }
+
     /** All of a client's check-ins in the range, oldest first. */
     public Flux<CheckIn> all(UUID clientId, LocalDate from, LocalDate to) {
         return mongo.find(range(clientId, from, to).with(Sort.by(Sort.Direction.ASC, "recordedAt")), CheckIn.class);

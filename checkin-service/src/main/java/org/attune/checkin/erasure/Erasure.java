@@ -7,6 +7,7 @@ import java.util.UUID;
 import org.attune.checkin.access.AccessLog;
 import org.attune.checkin.consent.ConsentProjection;
 import org.attune.checkin.outbox.OutboxRelay;
+import org.attune.checkin.safety.SafetyFlags;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
@@ -14,7 +15,8 @@ import reactor.core.publisher.Mono;
 
 /**
  * Removes everything this service holds about an account: its check-ins, questionnaire responses, session feedback,
- * safety flags, access-log entries and consent grants (as client or as therapist). Idempotent.
+ * safety flags, access-log entries and consent grants (as client or as therapist), and an erased therapist's id on
+ * the flags they acknowledged. Idempotent.
  */
 @Component
 public class Erasure {
@@ -22,11 +24,13 @@ public class Erasure {
     private final ReactiveMongoTemplate mongo;
     private final AccessLog accessLog;
     private final ConsentProjection consent;
+    private final SafetyFlags safetyFlags;
 
-    Erasure(ReactiveMongoTemplate mongo, AccessLog accessLog, ConsentProjection consent) {
+    Erasure(ReactiveMongoTemplate mongo, AccessLog accessLog, ConsentProjection consent, SafetyFlags safetyFlags) {
         this.mongo = mongo;
         this.accessLog = accessLog;
         this.consent = consent;
+        this.safetyFlags = safetyFlags;
     }
 
     public Mono<Void> erase(UUID accountId) {
@@ -34,6 +38,7 @@ public class Erasure {
                 .concatMap(collection -> mongo.remove(query(where("clientId").is(accountId)), collection))
                 .then(accessLog.eraseAccount(accountId))
                 .then(consent.eraseAccount(accountId))
+                .then(safetyFlags.forgetAcknowledger(accountId))
                 .then();
     }
 }

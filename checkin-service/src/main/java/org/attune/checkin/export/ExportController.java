@@ -73,7 +73,7 @@ class ExportController {
                         feedback.of(id, null, null)
                                 .map(ExportController::feedback)
                                 .collectList(),
-                        safetyFlags.of(id).map(ExportController::flag).collectList(),
+                        safetyFlags.of(id).collectList(),
                         consent.involving(id).map(ExportController::grant).collectList(),
                         accessLog.forClient(id).map(ExportController::access).collectList())
                 .map(t -> new Export(
@@ -83,7 +83,11 @@ class ExportController {
                         t.getT1(),
                         t.getT2(),
                         t.getT3(),
-                        t.getT4(),
+                        t.getT4().stream()
+                                .filter(f -> f.reason() == SafetyFlagReason.HELP_NOW)
+                                .map(ExportController::flag)
+                                .toList(),
+                        t.getT4().stream().map(ExportController::safetyFlag).toList(),
                         t.getT5(),
                         t.getT6()))
                 .map(export -> ResponseEntity.ok()
@@ -99,6 +103,7 @@ class ExportController {
             List<ResponseData> questionnaireResponses,
             List<FeedbackData> sessionFeedback,
             List<FlagData> helpNowRequests,
+            List<SafetyFlagData> safetyFlags,
             List<GrantData> consentGrants,
             List<AccessData> accessLog) {}
 
@@ -142,6 +147,15 @@ class ExportController {
             Instant recordedAt) {}
 
     record FlagData(String id, SafetyFlagReason reason, Instant raisedAt) {}
+
+    /** Every safety flag (help-now and questionnaire), with its acknowledgement by a therapist. */
+    record SafetyFlagData(
+            String id,
+            SafetyFlagReason reason,
+            String source,
+            Instant raisedAt,
+            Instant acknowledgedAt,
+            UUID acknowledgedBy) {}
 
     record GrantData(
             UUID clientId,
@@ -201,6 +215,10 @@ class ExportController {
 
     private static FlagData flag(SafetyFlag f) {
         return new FlagData(f.id(), f.reason(), f.raisedAt());
+    }
+
+    private static SafetyFlagData safetyFlag(SafetyFlag f) {
+        return new SafetyFlagData(f.id(), f.reason(), f.source(), f.raisedAt(), f.acknowledgedAt(), f.acknowledgedBy());
     }
 
     private static GrantData grant(ConsentGrant g) {

@@ -11,6 +11,7 @@ import org.attune.checkin.outbox.Outbox;
 import org.attune.checkin.outbox.OutboxRelay;
 import org.attune.checkin.security.Caller;
 import org.attune.checkin.web.FieldRules;
+import org.attune.checkin.web.RecordedAt;
 import org.attune.events.AttuneEvent;
 import org.attune.events.RuptureReason;
 import org.attune.events.SessionFeedbackRecorded;
@@ -47,19 +48,35 @@ class SessionFeedbackController {
             Integer overall,
             LocalDate sessionDate,
             String text,
-            Boolean shareWithTherapist) {
+            String comment,
+            Boolean shareComment,
+            Boolean shareWithTherapist,
+            Instant recordedAt) {
 
-        void validate(LocalDate today) {
+        /** {@code shareWithTherapist} is the older name of {@code shareComment}; either shares the words. */
+        boolean shared() {
+            return Boolean.TRUE.equals(shareComment) || Boolean.TRUE.equals(shareWithTherapist);
+        }
+
+        /** Checks every rule; returns the moment the feedback is about (now unless backdated). */
+        Instant validate(Instant now) {
             var rules = new FieldRules();
+            var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
+            var at = RecordedAt.resolve(recordedAt, now, rules);
             rules.range("heard", heard, 0, ITEM_MAX, true);
             rules.range("goals", goals, 0, ITEM_MAX, true);
             rules.range("approach", approach, 0, ITEM_MAX, true);
             rules.range("overall", overall, 0, ITEM_MAX, true);
             rules.maxLength("text", text, MAX_TEXT_LENGTH);
+            rules.maxLength("comment", comment, MAX_TEXT_LENGTH);
+            if (text != null && comment != null) {
+                rules.add("comment", "give either comment or text (its older name), not both");
+            }
             if (sessionDate != null && sessionDate.isAfter(today.plusDays(1))) {
                 rules.add("sessionDate", "must not be in the future");
             }
             rules.throwIfAny();
+            return at;
         }
     }
 
@@ -68,10 +85,11 @@ class SessionFeedbackController {
     Mono<FeedbackView> record(@AuthenticationPrincipal Jwt jwt, @RequestBody FeedbackRequest body) {
         var clientId = Caller.of(jwt).id();
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
-        body.validate(LocalDate.ofInstant(now, ZoneOffset.UTC));
+        // The feedback is about recordedAt (possibly backdated): the baseline is the three before it; the event is now.
+        var recordedAt = body.validate(now);
         int total = body.heard() + body.goals() + body.approach() + body.overall();
-        boolean shared = Boolean.TRUE.equals(body.shareWithTherapist());
-        return store.latest(clientId, RuptureSignal.BASELINE_SIZE)
+        boolean shared = body.shared();
+        return store.latestBefore(clientId, recordedAt, RuptureSignal.BASELINE_SIZE)
                 .map(SessionFeedback::total)
                 .collectList()
                 .flatMap(previous -> {
@@ -89,7 +107,8 @@ class SessionFeedbackController {
                             reason,
                             shared,
                             body.sessionDate());
-                    String text = body.text() == null || body.text().isBlank() ? null : body.text();
+                    String given = body.comment() != null ? body.comment() : body.text();
+                    String text = given == null || given.isBlank() ? null : given;
                     return store.insert(new SessionFeedback(
                             id.toString(),
                             clientId,
@@ -104,7 +123,7 @@ class SessionFeedbackController {
                             shared,
                             body.sessionDate(),
                             text,
-                            now,
+                            recordedAt,
                             Outbox.of(now, List.of(event))));
                 })
                 .doOnNext(stored -> relay.publishSoon(SessionFeedback.COLLECTION, stored.id(), stored.outbox()))
@@ -122,6 +141,7 @@ class SessionFeedbackController {
             int maxTotal,
             RuptureView ruptureSignal,
             boolean sharedWithTherapist,
+            boolean commentShared,
             LocalDate sessionDate,
             Instant recordedAt,
             String about,
@@ -135,6 +155,7 @@ class SessionFeedbackController {
                     f.total(),
                     f.maxTotal(),
                     new RuptureView(f.ruptureSignal(), f.ruptureReason()),
+                    f.sharedWithTherapist(),
                     f.sharedWithTherapist(),
                     f.sessionDate(),
                     f.recordedAt(),

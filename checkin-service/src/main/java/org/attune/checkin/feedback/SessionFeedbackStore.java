@@ -9,6 +9,7 @@ import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
 import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -31,9 +32,10 @@ public class SessionFeedbackStore {
         return mongo.insert(feedback);
     }
 
-    Flux<SessionFeedback> latest(UUID clientId, int count) {
+    /** The client's last {@code count} checks recorded before {@code at}, newest first. */
+    Flux<SessionFeedback> latestBefore(UUID clientId, Instant at, int count) {
         return mongo.find(
-                query(where("clientId").is(clientId))
+                query(where("clientId").is(clientId).and("recordedAt").lt(at))
                         .with(Sort.by(Sort.Direction.DESC, "recordedAt"))
                         .limit(count),
                 SessionFeedback.class);
@@ -41,6 +43,34 @@ public class SessionFeedbackStore {
 
     /** A client's feedback recorded in [from, to), oldest first; null bounds are open. */
     public Flux<SessionFeedback> of(UUID clientId, Instant from, Instant to) {
+        return mongo.find(
+                range(clientId, from, to).with(Sort.by(Sort.Direction.ASC, "recordedAt")), SessionFeedback.class);
+    }
+
+    /** A client's feedback recorded in [from, to), newest first; null bounds are open. */
+    Flux<SessionFeedback> newestFirst(UUID clientId, Instant from, Instant to) {
+        return mongo.find(
+                range(clientId, from, to).with(Sort.by(Sort.Direction.DESC, "recordedAt")), SessionFeedback.class);
+    }
+
+    /** The client's most recent check that carried a rupture signal, if any. */
+    public Mono<SessionFeedback> latestRupture(UUID clientId) {
+        return mongo.findOne(
+                query(where("clientId").is(clientId).and("ruptureSignal").is(true))
+                        .with(Sort.by(Sort.Direction.DESC, "recordedAt"))
+                        .limit(1),
+                SessionFeedback.class);
+    }
+
+    /** Shares the words of the client's own feedback with their therapist; emits it, or nothing if not theirs. */
+    Mono<SessionFeedback> shareComment(UUID clientId, String id) {
+        var mine = query(new Criteria()
+                .andOperator(where("_id").is(id), where("clientId").is(clientId)));
+        return mongo.updateFirst(mine, new Update().set("sharedWithTherapist", true), SessionFeedback.COLLECTION)
+                .then(mongo.findOne(mine, SessionFeedback.class));
+    }
+
+    private static org.springframework.data.mongodb.core.query.Query range(UUID clientId, Instant from, Instant to) {
         var criteria = where("clientId").is(clientId);
         if (from != null || to != null) {
             Criteria at = where("recordedAt");
@@ -52,6 +82,6 @@ public class SessionFeedbackStore {
             }
             criteria = new Criteria().andOperator(criteria, at);
         }
-        return mongo.find(query(criteria).with(Sort.by(Sort.Direction.ASC, "recordedAt")), SessionFeedback.class);
+        return query(criteria);
     }
 }

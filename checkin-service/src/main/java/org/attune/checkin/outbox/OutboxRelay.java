@@ -38,17 +38,20 @@ public class OutboxRelay {
     private final EventPublisher publisher;
     private final Clock clock;
     private final boolean enabled;
+    private final List<OutboxListener> listeners;
 
     OutboxRelay(
             ReactiveMongoTemplate mongo,
             EventPublisher publisher,
             Clock clock,
+            List<OutboxListener> listeners,
             @org.springframework.beans.factory.annotation.Value("${attune.outbox.relay-enabled:true}")
                     boolean enabled) {
         this.mongo = mongo;
         this.publisher = publisher;
         this.clock = clock;
         this.enabled = enabled;
+        this.listeners = List.copyOf(listeners);
         for (String collection : COLLECTIONS) {
             mongo.indexOps(collection)
                     .createIndex(new Index()
@@ -76,7 +79,10 @@ public class OutboxRelay {
 
     Mono<Void> publish(String collection, Object id, List<String> events) {
         return Flux.fromIterable(events)
-                .concatMap(json -> publisher.publish(EventJson.read(json)))
+                .map(EventJson::read)
+                .concatMap(event -> Flux.fromIterable(listeners)
+                        .concatMap(listener -> listener.beforePublish(event))
+                        .then(publisher.publish(event)))
                 // By _id alone: the one index every MongoDB-protocol server uses; setting it twice is harmless.
                 .then(mongo.updateFirst(
                                 query(where("_id").is(id)),

@@ -102,11 +102,10 @@ class ProgressController {
         var responseList = included.contains(DataClass.INSTRUMENT_SCORES)
                 ? responses.of(clientId, fromInstant, toInstant).collectList()
                 : Mono.just(java.util.List.<org.attune.checkin.questionnaire.QuestionnaireResponse>of());
-        // A therapist sees only the session checks the client chose to share.
+        // With SESSION_FEEDBACK a therapist sees the scores of every check (the words only where shared, and
+        // progress carries no words).
         var feedbackList = included.contains(DataClass.SESSION_FEEDBACK)
-                ? feedback.of(clientId, fromInstant, toInstant)
-                        .filter(f -> !forTherapist || f.sharedWithTherapist())
-                        .collectList()
+                ? feedback.of(clientId, fromInstant, toInstant).collectList()
                 : Mono.just(java.util.List.<SessionFeedback>of());
         return Mono.zip(checkInList, responseList, feedbackList)
                 .map(t -> ProgressCalculator.compute(from, to, included, t.getT1(), t.getT2(), t.getT3()));

@@ -10,7 +10,10 @@ import java.util.UUID;
 import org.attune.checkin.outbox.Outbox;
 import org.attune.checkin.outbox.OutboxRelay;
 import org.attune.checkin.safety.CrisisResources;
+import org.attune.checkin.safety.SafetyFlags;
 import org.attune.checkin.security.Caller;
+import org.attune.checkin.web.FieldRules;
+import org.attune.checkin.web.RecordedAt;
 import org.attune.events.AttuneEvent;
 import org.attune.events.QuestionnaireCompleted;
 import org.attune.events.SafetyFlagRaised;
@@ -26,6 +29,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 @RestController
@@ -36,6 +40,7 @@ class QuestionnaireController {
     private final QuestionnaireResponses responses;
     private final OutboxRelay relay;
     private final CrisisResources crisis;
+    private final SafetyFlags safetyFlags;
     private final Clock clock;
 
     QuestionnaireController(
@@ -43,11 +48,13 @@ class QuestionnaireController {
             QuestionnaireResponses responses,
             OutboxRelay relay,
             CrisisResources crisis,
+            SafetyFlags safetyFlags,
             Clock clock) {
         this.catalog = catalog;
         this.responses = responses;
         this.relay = relay;
         this.crisis = crisis;
+        this.safetyFlags = safetyFlags;
         this.clock = clock;
     }
 
@@ -67,7 +74,7 @@ class QuestionnaireController {
                         HttpStatus.NOT_FOUND, "There is no questionnaire " + "with that code."));
     }
 
-    record ResponseRequest(Map<String, Integer> answers) {}
+    record ResponseRequest(Map<String, Integer> answers, Instant recordedAt) {}
 
     @PostMapping("/{code}/responses")
     @ResponseStatus(HttpStatus.CREATED)
@@ -78,13 +85,17 @@ class QuestionnaireController {
             @RequestBody ResponseRequest body) {
         var clientId = Caller.of(jwt).id();
         var instrument = instrument(code);
+        var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var rules = new FieldRules();
+        // The response is about recordedAt (possibly backdated); its events, and any safety flag, happen now.
+        var completedAt = RecordedAt.resolve(body.recordedAt(), now, rules);
+        rules.throwIfAny();
         var result = Scoring.score(instrument, body.answers());
         return responses
-                .latest(clientId, instrument.code())
+                .latestBefore(clientId, instrument.code(), completedAt)
                 .map(previous -> java.util.Optional.of(previous.band()))
                 .defaultIfEmpty(java.util.Optional.empty())
                 .flatMap(previousBand -> {
-                    var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
                     var responseId = UUID.randomUUID();
                     String previous = previousBand.orElse(null);
                     boolean worsened = previous != null
@@ -95,6 +106,7 @@ class QuestionnaireController {
                                                     .orElseThrow()
                                             > p)
                                     .orElse(false);
+                    var events = events(clientId, responseId, instrument, result, previous, worsened, now);
                     var response = new QuestionnaireResponse(
                             responseId.toString(),
                             clientId,
@@ -107,9 +119,16 @@ class QuestionnaireController {
                             previous,
                             worsened,
                             result.flags(),
-                            now,
-                            Outbox.of(now, events(clientId, responseId, instrument, result, previous, worsened, now)));
-                    return responses.insert(response);
+                            completedAt,
+                            Outbox.of(now, events));
+                    // The flags are stored as their own documents right after the response (the relay does it too
+                    // before publishing, should the process die in between).
+                    return responses
+                            .insert(response)
+                            .flatMap(stored -> Flux.fromIterable(events)
+                                    .ofType(SafetyFlagRaised.class)
+                                    .concatMap(safetyFlags::recordRaised)
+                                    .then(Mono.just(stored)));
                 })
                 .doOnNext(stored -> relay.publishSoon(QuestionnaireResponse.COLLECTION, stored.id(), stored.outbox()))
                 .map(stored -> ResponseView.of(stored, result.safety().isEmpty() ? null : crisis.notice(region)));

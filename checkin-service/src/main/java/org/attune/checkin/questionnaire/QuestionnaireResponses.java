@@ -34,9 +34,15 @@ public class QuestionnaireResponses {
         return mongo.insert(response);
     }
 
-    Mono<QuestionnaireResponse> latest(UUID clientId, String code) {
+    /** The client's last response to the instrument completed before {@code at} (a backdated one may have later). */
+    Mono<QuestionnaireResponse> latestBefore(UUID clientId, String code, Instant at) {
         return mongo.findOne(
-                query(where("clientId").is(clientId).and("code").is(code))
+                query(where("clientId")
+                                .is(clientId)
+                                .and("code")
+                                .is(code)
+                                .and("completedAt")
+                                .lt(at))
                         .with(Sort.by(Sort.Direction.DESC, "completedAt"))
                         .limit(1),
                 QuestionnaireResponse.class);

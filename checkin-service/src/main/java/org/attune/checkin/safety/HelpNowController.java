@@ -55,6 +55,8 @@ class HelpNowController {
                 SafetyFlagReason.HELP_NOW,
                 "help-now",
                 now,
+                null,
+                null,
                 Outbox.of(now, List.of(event)));
         return mongo.insert(flag)
                 .doOnNext(stored -> relay.publishSoon(SafetyFlag.COLLECTION, stored.id(), stored.outbox()))

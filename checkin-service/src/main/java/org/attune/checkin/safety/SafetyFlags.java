@@ -3,24 +3,109 @@ package org.attune.checkin.safety;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
+import java.time.Instant;
 import java.util.UUID;
+import org.attune.checkin.outbox.OutboxListener;
+import org.attune.events.AttuneEvent;
+import org.attune.events.SafetyFlagRaised;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Criteria;
+import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 
-/** Reads a client's help-now flags (export). */
+/**
+ * The safety-flag documents: one per raised flag, whatever raised it. A flag raised by a questionnaire is stored right
+ * after its response; should the process die in between, the relay stores it before it publishes the response's
+ * SafetyFlagRaised ({@link #beforePublish}), so an alert never goes out without a flag a therapist can acknowledge.
+ */
 @Component
-public class SafetyFlags {
+public class SafetyFlags implements OutboxListener {
 
     private final ReactiveMongoTemplate mongo;
 
     SafetyFlags(ReactiveMongoTemplate mongo) {
         this.mongo = mongo;
+        mongo.indexOps(SafetyFlag.COLLECTION)
+                .createIndex(new Index().on("clientId", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC))
+                .onErrorResume(e -> Mono.empty())
+                .subscribe();
     }
 
+    /** Stores the flag of a SafetyFlagRaised unless it is stored already (never touches an acknowledgement). */
+    public Mono<Void> recordRaised(SafetyFlagRaised raised) {
+        var update = new Update()
+                .setOnInsert("clientId", raised.clientId())
+                .setOnInsert("reason", raised.reason().name())
+                .setOnInsert("source", raised.source())
+                .setOnInsert("raisedAt", raised.occurredAt());
+        return mongo.upsert(query(where("_id").is(raised.flagId().toString())), update, SafetyFlag.COLLECTION)
+                .then()
+                .onErrorResume(org.springframework.dao.DuplicateKeyException.class, alreadyStored -> Mono.empty());
+    }
+
+    @Override
+    public Mono<Void> beforePublish(AttuneEvent event) {
+        return event instanceof SafetyFlagRaised raised ? recordRaised(raised) : Mono.empty();
+    }
+
+    /** All of a client's flags, oldest first (export). */
     public Flux<SafetyFlag> of(UUID clientId) {
         return mongo.find(
                 query(where("clientId").is(clientId)).with(Sort.by(Sort.Direction.ASC, "raisedAt")), SafetyFlag.class);
+    }
+
+    /** A client's flags, newest first: all, only open ones ({@code open} true) or only acknowledged ones (false). */
+    public Flux<SafetyFlag> list(UUID clientId, Boolean open) {
+        return mongo.find(filter(clientId, open).with(Sort.by(Sort.Direction.DESC, "raisedAt")), SafetyFlag.class);
+    }
+
+    public Mono<Long> countOpen(UUID clientId) {
+        return mongo.count(filter(clientId, true), SafetyFlag.class);
+    }
+
+    private static Query filter(UUID clientId, Boolean open) {
+        var criteria = where("clientId").is(clientId);
+        if (open != null) {
+            criteria = new Criteria()
+                    .andOperator(
+                            criteria,
+                            open
+                                    ? where("acknowledgedAt").is(null)
+                                    : where("acknowledgedAt").ne(null));
+        }
+        return query(criteria);
+    }
+
+    /**
+     * Marks the client's flag acknowledged by the therapist, unless it already is (the first acknowledgement is
+     * kept); emits the flag, or nothing when the client has no such flag.
+     */
+    public Mono<SafetyFlag> acknowledge(UUID clientId, String flagId, UUID therapistId, Instant now) {
+        var mine = new Criteria()
+                .andOperator(where("_id").is(flagId), where("clientId").is(clientId));
+        var stillOpen = new Criteria()
+                .andOperator(
+                        where("_id").is(flagId),
+                        where("clientId").is(clientId),
+                        where("acknowledgedAt").is(null));
+        return mongo.updateFirst(
+                        query(stillOpen),
+                        new Update().set("acknowledgedAt", now).set("acknowledgedBy", therapistId),
+                        SafetyFlag.COLLECTION)
+                .then(mongo.findOne(query(mine), SafetyFlag.class));
+    }
+
+    /** An erased therapist's id leaves the flags they acknowledged (the acknowledgement time stays). */
+    public Mono<Void> forgetAcknowledger(UUID therapistId) {
+        return mongo.updateMulti(
+                        query(where("acknowledgedBy").is(therapistId)),
+                        new Update().unset("acknowledgedBy"),
+                        SafetyFlag.COLLECTION)
+                .then();
     }
 }

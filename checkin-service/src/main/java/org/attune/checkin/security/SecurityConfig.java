@@ -68,6 +68,8 @@ class SecurityConfig {
                                 "/api/v1/checkins",
                                 "/api/v1/questionnaires/*/responses",
                                 "/api/v1/session-feedback",
+                                "/api/v1/session-feedback/*/share",
+                                "/api/v1/safety-flags",
                                 "/api/v1/help-now",
                                 "/api/v1/progress",
                                 "/api/v1/access-log")

@@ -1,0 +1,87 @@
+package org.attune.checkin.safety;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.UUID;
+import org.attune.checkin.access.AccessLog;
+import org.attune.checkin.access.TherapistAccess;
+import org.attune.checkin.security.Caller;
+import org.attune.events.DataClass;
+import org.attune.events.SafetyFlagReason;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Mono;
+
+/**
+ * Safety flags for the therapist's dashboard (with an active SAFETY_ALERTS grant; every read is access-logged) and
+ * for the client, who sees their own.
+ */
+@RestController
+class SafetyFlagController {
+
+    static final String RESOURCE = "safety-flags";
+    static final String NO_SUCH_FLAG = "There is no such safety flag for this client.";
+
+    private final SafetyFlags flags;
+    private final TherapistAccess access;
+    private final AccessLog accessLog;
+    private final Clock clock;
+
+    SafetyFlagController(SafetyFlags flags, TherapistAccess access, AccessLog accessLog, Clock clock) {
+        this.flags = flags;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.clock = clock;
+    }
+
+    /** {@code acknowledgedAt} is null while the flag is open. */
+    record FlagView(String id, SafetyFlagReason reason, Instant raisedAt, Instant acknowledgedAt) {
+        static FlagView of(SafetyFlag f) {
+            return new FlagView(f.id(), f.reason(), f.raisedAt(), f.acknowledgedAt());
+        }
+    }
+
+    /** The client's flags, newest first; {@code open=true} only open ones, {@code open=false} only acknowledged. */
+    @GetMapping("/api/v1/clients/{clientId}/safety-flags")
+    Mono<List<FlagView>> forTherapist(
+            @AuthenticationPrincipal Jwt jwt,
+            @PathVariable UUID clientId,
+            @RequestParam(required = false) Boolean open) {
+        var therapistId = Caller.of(jwt).id();
+        return access.require(therapistId, clientId, EnumSet.of(DataClass.SAFETY_ALERTS))
+                .flatMap(granted -> accessLog
+                        .record(therapistId, clientId, granted, RESOURCE)
+                        .then(flags.list(clientId, open).map(FlagView::of).collectList()));
+    }
+
+    /** Marks the flag as seen; repeating it changes nothing and answers the same. 404 for a flag not of this client. */
+    @PostMapping("/api/v1/clients/{clientId}/safety-flags/{flagId}/acknowledge")
+    Mono<FlagView> acknowledge(
+            @AuthenticationPrincipal Jwt jwt, @PathVariable UUID clientId, @PathVariable String flagId) {
+        var therapistId = Caller.of(jwt).id();
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return access.require(therapistId, clientId, EnumSet.of(DataClass.SAFETY_ALERTS))
+                .flatMap(granted -> flags.acknowledge(clientId, flagId, therapistId, now)
+                        .flatMap(flag -> accessLog
+                                .record(therapistId, clientId, granted, RESOURCE + "/acknowledge")
+                                .thenReturn(flag)))
+                .map(FlagView::of)
+                .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, NO_SUCH_FLAG)));
+    }
+
+    /** The client's own flags, newest first, with whether a therapist has acknowledged each. */
+    @GetMapping("/api/v1/safety-flags")
+    Mono<List<FlagView>> own(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) Boolean open) {
+        return flags.list(Caller.of(jwt).id(), open).map(FlagView::of).collectList();
+    }
+}
