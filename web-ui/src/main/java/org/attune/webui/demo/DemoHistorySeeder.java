@@ -151,7 +151,7 @@ class DemoHistorySeeder {
                 body.put("recordedAt", recordedAt);
                 if (f.text() != null) {
                     body.put("text", f.text());
-                    body.put("shareWithTherapist", true);
+                    body.put("shareComment", true);
                 }
                 yield send(client, Service.CHECKIN, "POST", "/api/v1/session-feedback", body, null);
             }
