@@ -1,0 +1,37 @@
+package org.attune.system;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.regex.Pattern;
+
+/** Heap in use by another JVM after a full collection, read with the JDK's own {@code jcmd}. */
+final class Heap {
+
+    private static final Pattern USED = Pattern.compile("used (\\d+)K");
+
+    private Heap() {}
+
+    static long usedBytesAfterGc(long pid) throws IOException, InterruptedException {
+        jcmd(pid, "GC.run");
+        var info = jcmd(pid, "GC.heap_info");
+        var matcher = USED.matcher(info);
+        if (!matcher.find()) {
+            throw new IllegalStateException("No heap figure in jcmd's answer");
+        }
+        return Long.parseLong(matcher.group(1)) * 1024;
+    }
+
+    private static String jcmd(long pid, String command) throws IOException, InterruptedException {
+        var java = Path.of(ProcessHandle.current().info().command().orElseThrow());
+        var jcmd = java.resolveSibling("jcmd").toString();
+        var process = new ProcessBuilder(jcmd, String.valueOf(pid), command)
+                .redirectErrorStream(true)
+                .start();
+        var output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("jcmd " + command + " failed: " + output);
+        }
+        return output;
+    }
+}
