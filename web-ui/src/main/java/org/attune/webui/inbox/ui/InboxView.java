@@ -148,6 +148,8 @@ class InboxView extends Main implements HasDynamicTitle {
             snooze.addValueChangeListener(e -> {
                 if (e.getValue() != null) {
                     act(inbox.snooze(caller, item.id(), e.getValue()));
+                    // Still here when it did not work: ready for another try.
+                    snooze.clear();
                 }
             });
             actions.add(snooze);

@@ -398,7 +398,7 @@ class SettingsView extends Main implements HasDynamicTitle {
     }
 
     private String dayName(DayOfWeek day) {
-        return day.getDisplayName(TextStyle.FULL, getLocale());
+        return day == null ? "" : day.getDisplayName(TextStyle.FULL, getLocale());
     }
 
     @Override
