@@ -25,6 +25,7 @@ public final class FakeService implements AutoCloseable {
     private volatile int status = 200;
     private volatile String contentType = "application/json";
     private volatile String body = "{}";
+    private final java.util.Map<String, String[]> routes = new java.util.concurrent.ConcurrentHashMap<>();
 
     public FakeService() throws IOException {
         server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -36,11 +37,21 @@ public final class FakeService implements AutoCloseable {
                     requestBody,
                     exchange.getRequestHeaders().getFirst("Authorization"),
                     exchange.getRequestHeaders().getFirst("Content-Type")));
-            var bytes = body == null ? new byte[0] : body.getBytes(StandardCharsets.UTF_8);
-            if (body != null) {
-                exchange.getResponseHeaders().set("Content-Type", contentType);
+            int answerStatus = status;
+            String answerType = contentType;
+            String answerBody = body;
+            var route = route(
+                    exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath());
+            if (route != null) {
+                answerStatus = Integer.parseInt(route[0]);
+                answerType = answerStatus >= 400 ? "application/problem+json" : "application/json";
+                answerBody = route[1];
             }
-            exchange.sendResponseHeaders(status, bytes.length == 0 ? -1 : bytes.length);
+            var bytes = answerBody == null ? new byte[0] : answerBody.getBytes(StandardCharsets.UTF_8);
+            if (answerBody != null) {
+                exchange.getResponseHeaders().set("Content-Type", answerType);
+            }
+            exchange.sendResponseHeaders(answerStatus, bytes.length == 0 ? -1 : bytes.length);
             if (bytes.length > 0) {
                 exchange.getResponseBody().write(bytes);
             }
@@ -55,6 +66,23 @@ public final class FakeService implements AutoCloseable {
         this.contentType = status >= 400 ? "application/problem+json" : "application/json";
         this.body = json;
         return this;
+    }
+
+    /**
+     * Answers requests whose {@code "METHOD /path"} starts with {@code methodAndPathPrefix} with this status and JSON;
+     * the longest matching prefix wins, other requests get the {@link #answer} default.
+     */
+    public FakeService route(String methodAndPathPrefix, int status, String json) {
+        routes.put(methodAndPathPrefix, new String[] {String.valueOf(status), json});
+        return this;
+    }
+
+    private String[] route(String methodAndPath) {
+        return routes.entrySet().stream()
+                .filter(e -> methodAndPath.startsWith(e.getKey()))
+                .max(java.util.Comparator.comparingInt(e -> e.getKey().length()))
+                .map(java.util.Map.Entry::getValue)
+                .orElse(null);
     }
 
     public URI uri() {
