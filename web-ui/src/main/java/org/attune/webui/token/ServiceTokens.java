@@ -8,6 +8,8 @@ import org.attune.webui.config.ServicesProperties;
 import org.attune.webui.security.Caller;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -65,6 +67,71 @@ public class ServiceTokens {
         } catch (RestClientException | IllegalArgumentException e) {
             log.info("{} did not answer {}: {}", service, path, e.getClass().getSimpleName());
             return Optional.empty();
+        }
+    }
+
+    /**
+     * A service's answer: the HTTP status (0 when the service did not answer at all) and its JSON body, if any
+     * (a problem+json body for errors).
+     */
+    public record JsonResponse(int status, JsonNode body) {
+
+        public static final int NO_ANSWER = 0;
+
+        public boolean ok() {
+            return status >= 200 && status < 300;
+        }
+
+        public boolean answered() {
+            return status != NO_ANSWER;
+        }
+    }
+
+    /** GET a JSON document as this caller, keeping the status so callers can tell 403 and 404 from no answer. */
+    public JsonResponse getJsonResponse(Service service, String path, Caller caller) {
+        return exchange(HttpMethod.GET, service, path, null, caller);
+    }
+
+    /** POST a JSON body (or none when {@code body} is null) as this caller. */
+    public JsonResponse postJson(Service service, String path, Object body, Caller caller) {
+        return exchange(HttpMethod.POST, service, path, body, caller);
+    }
+
+    /** PUT a JSON body as this caller. */
+    public JsonResponse putJson(Service service, String path, Object body, Caller caller) {
+        return exchange(HttpMethod.PUT, service, path, body, caller);
+    }
+
+    private JsonResponse exchange(HttpMethod method, Service service, String path, Object body, Caller caller) {
+        try {
+            var request = rest.method(method)
+                    .uri(baseUrl(service).resolve(path))
+                    .header("Authorization", "Bearer " + tokenFor(caller))
+                    .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON);
+            if (body != null) {
+                request = request.contentType(MediaType.APPLICATION_JSON).body(body);
+            }
+            return request.exchange((req, response) -> {
+                int status = response.getStatusCode().value();
+                JsonNode json = null;
+                var type = response.getHeaders().getContentType();
+                if (type != null && type.getSubtype().contains("json")) {
+                    try {
+                        json = response.bodyTo(JsonNode.class);
+                    } catch (RuntimeException unreadable) {
+                        json = null;
+                    }
+                }
+                return new JsonResponse(status, json);
+            });
+        } catch (RestClientException | IllegalArgumentException e) {
+            log.info(
+                    "{} did not answer {} {}: {}",
+                    service,
+                    method,
+                    path,
+                    e.getClass().getSimpleName());
+            return new JsonResponse(JsonResponse.NO_ANSWER, null);
         }
     }
 }

@@ -1,0 +1,210 @@
+package org.attune.webui.inbox.ui;
+
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.select.Select;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.attune.webui.inbox.InboxGateway;
+import org.attune.webui.inbox.InboxGateway.Item;
+import org.attune.webui.inbox.InboxGateway.Outcome;
+import org.attune.webui.security.Caller;
+
+/**
+ * The signed-in person's inbox: reminders and messages, each readable, dismissable and (unless it is about safety)
+ * snoozable with one choice. Safety messages stand out and stay until dismissed.
+ */
+@Route("inbox")
+@RolesAllowed({"CLIENT", "THERAPIST"})
+class InboxView extends Main implements HasDynamicTitle {
+
+    /** Snooze choices in minutes; the service allows 1 to 1440. */
+    static final List<Integer> SNOOZE_MINUTES = List.of(60, 180, 1440);
+
+    final Paragraph status = new Paragraph();
+    final Div items = new Div();
+    final Button more = new Button();
+    final Button retry = new Button();
+
+    private final InboxGateway inbox;
+    private final Caller caller;
+    private final List<Item> loaded = new ArrayList<>();
+    private int nextPage;
+
+    InboxView(InboxGateway inbox) {
+        this.inbox = inbox;
+        this.caller = Caller.current().orElseThrow();
+        addClassNames("attune-page", "attune-inbox");
+        status.setId("inbox-status");
+        status.getElement().setAttribute("aria-live", "polite");
+        items.setId("inbox-items");
+        more.setId("inbox-more");
+        more.setText(getTranslation("inbox.more"));
+        more.addClickListener(e -> loadPage());
+        retry.setId("inbox-retry");
+        retry.setText(getTranslation("inbox.retry"));
+        retry.addClickListener(e -> reload());
+        add(new H1(getTranslation("inbox.title")), status, items, more, retry);
+        reload();
+    }
+
+    void reload() {
+        loaded.clear();
+        nextPage = 0;
+        loadPage();
+    }
+
+    private void loadPage() {
+        var page = inbox.page(caller, nextPage);
+        retry.setVisible(page.isEmpty());
+        if (page.isEmpty()) {
+            more.setVisible(false);
+            if (loaded.isEmpty()) {
+                items.removeAll();
+            }
+            status.setText(getTranslation("inbox.unavailable"));
+            return;
+        }
+        loaded.addAll(page.get().items());
+        nextPage++;
+        more.setVisible(loaded.size() < page.get().total());
+        show(page.get().unread());
+    }
+
+    private void show(long unread) {
+        items.removeAll();
+        if (loaded.isEmpty()) {
+            status.setText(getTranslation(caller.isTherapist() ? "inbox.empty.therapist" : "inbox.empty.client"));
+            return;
+        }
+        status.setText(unread == 0 ? getTranslation("inbox.all-read") : getTranslation("inbox.unread", unread));
+        // Safety first; the service's own order (unread, then newest) otherwise.
+        loaded.stream().sorted(Comparator.comparing((Item i) -> !i.urgent())).forEach(item -> items.add(card(item)));
+    }
+
+    private Div card(Item item) {
+        var card = new Div();
+        card.setId("inbox-item-" + item.id());
+        card.addClassName("attune-inbox-item");
+        if (item.unread()) {
+            card.addClassName("attune-inbox-unread");
+        }
+        if (item.urgent()) {
+            card.addClassName("attune-inbox-urgent");
+            card.getElement().setAttribute("role", "alert");
+            var badge = new Span(getTranslation("inbox.safety"));
+            badge.addClassName("attune-inbox-badge");
+            card.add(badge);
+        }
+        card.add(new H2(item.title()));
+        if (item.body() != null && !item.body().isBlank()) {
+            card.add(new Paragraph(item.body()));
+        }
+        var meta = new Span((item.unread() ? getTranslation("inbox.new") + " · " : "") + when(item.deliveredAt()));
+        meta.addClassName("attune-inbox-meta");
+        card.add(meta);
+
+        var actions = new Div();
+        actions.addClassName("attune-inbox-actions");
+        if (item.urgent()) {
+            if ("crisis-resources".equals(item.kind()) || caller.isClient()) {
+                actions.add(new Anchor("help", getTranslation("inbox.safety.help")));
+            } else {
+                actions.add(new Anchor("clients", getTranslation("inbox.safety.clients")));
+            }
+        }
+        if (item.unread()) {
+            var read = new Button(getTranslation("inbox.read"), e -> act(inbox.markRead(caller, item.id())));
+            read.setId("inbox-read-" + item.id());
+            read.addThemeVariants(ButtonVariant.TERTIARY);
+            read.getElement().setAttribute("aria-label", getTranslation("inbox.read-label", item.title()));
+            actions.add(read);
+        }
+        if (!item.urgent()) {
+            var snooze = new Select<Integer>();
+            snooze.setId("inbox-snooze-" + item.id());
+            snooze.setLabel(getTranslation("inbox.snooze"));
+            snooze.setPlaceholder(getTranslation("inbox.snooze.placeholder"));
+            snooze.setItems(SNOOZE_MINUTES);
+            snooze.setItemLabelGenerator(m -> getTranslation("inbox.snooze." + m));
+            snooze.addValueChangeListener(e -> {
+                if (e.getValue() != null) {
+                    act(inbox.snooze(caller, item.id(), e.getValue()));
+                    // Still here when it did not work: ready for another try.
+                    snooze.clear();
+                }
+            });
+            actions.add(snooze);
+        } else {
+            var stays = new Span(getTranslation("inbox.safety.stays"));
+            stays.addClassName("attune-inbox-meta");
+            actions.add(stays);
+        }
+        var dismiss = new Button(getTranslation("inbox.dismiss"), e -> act(inbox.dismiss(caller, item.id())));
+        dismiss.setId("inbox-dismiss-" + item.id());
+        dismiss.addThemeVariants(ButtonVariant.TERTIARY);
+        dismiss.getElement().setAttribute("aria-label", getTranslation("inbox.dismiss-label", item.title()));
+        actions.add(dismiss);
+        card.add(actions);
+        return card;
+    }
+
+    private void act(Outcome outcome) {
+        switch (outcome) {
+            case DONE, GONE -> {
+                reload();
+                if (outcome == Outcome.GONE) {
+                    status.setText(getTranslation("inbox.gone"));
+                }
+            }
+            case NOT_ALLOWED -> {
+                reload();
+                status.setText(getTranslation("inbox.not-allowed"));
+            }
+            case UNAVAILABLE -> status.setText(getTranslation("inbox.action-failed"));
+        }
+    }
+
+    private String when(Instant at) {
+        if (at == null) {
+            return "";
+        }
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(getLocale())
+                .format(at.atZone(zone()));
+    }
+
+    private static ZoneId zone() {
+        var ui = UI.getCurrent();
+        var details = ui == null ? null : ui.getPage().getExtendedClientDetails();
+        String id = details == null ? null : details.getTimeZoneId();
+        try {
+            return id == null || id.isBlank() ? ZoneOffset.UTC : ZoneId.of(id);
+        } catch (DateTimeException unknown) {
+            return ZoneOffset.UTC;
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("inbox.page-title");
+    }
+}

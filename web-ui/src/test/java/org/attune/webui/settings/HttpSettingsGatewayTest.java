@@ -1,0 +1,132 @@
+package org.attune.webui.settings;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.time.DayOfWeek;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.attune.events.Channel;
+import org.attune.events.Role;
+import org.attune.webui.security.Caller;
+import org.attune.webui.token.FakeService;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The settings gateway sends the notification-service's preference and schedule bodies and reads field errors. */
+class HttpSettingsGatewayTest {
+
+    @TempDir
+    Path dir;
+
+    FakeService service;
+    HttpSettingsGateway gateway;
+    final Caller me = new Caller(UUID.randomUUID(), Role.CLIENT);
+    final JsonMapper json = JsonMapper.builder().build();
+
+    @BeforeEach
+    void start() throws Exception {
+        service = new FakeService();
+        gateway = new HttpSettingsGateway(service.tokens(dir));
+    }
+
+    @AfterEach
+    void stop() {
+        service.close();
+    }
+
+    @Test
+    void preferencesAreReadAsTheServiceSendsThem() {
+        service.answer(200, """
+                {"timeZone":"Europe/London","dailyReminderTime":"18:00","weeklyQuestionnaireDay":"MONDAY",
+                "quietHoursStart":"21:00","quietHoursEnd":"09:00","channels":["IN_APP","EMAIL"],
+                "email":"rae@example.org","mutedKinds":["content-recommended"]}""");
+
+        var p = gateway.preferences(me).orElseThrow();
+
+        assertThat(service.last().pathAndQuery()).isEqualTo("/api/v1/preferences");
+        assertThat(p)
+                .isEqualTo(new SettingsGateway.Preferences(
+                        "Europe/London",
+                        "18:00",
+                        DayOfWeek.MONDAY,
+                        "21:00",
+                        "09:00",
+                        Set.of(Channel.IN_APP, Channel.EMAIL),
+                        "rae@example.org",
+                        List.of("content-recommended")));
+    }
+
+    @Test
+    void savingPutsEveryFieldTheServiceKnowsAndNothingElse() throws Exception {
+        service.answer(200, "{}");
+
+        var saved = gateway.savePreferences(
+                me,
+                new SettingsGateway.Preferences(
+                        "Europe/London", null, null, "22:00", "07:30", Set.of(Channel.IN_APP), null, List.of("all")));
+
+        assertThat(saved.status()).isEqualTo(SettingsGateway.Saved.Status.SAVED);
+        assertThat(service.last().method()).isEqualTo("PUT");
+        var body = json.readTree(service.last().body());
+        assertThat(body.propertyNames())
+                .containsExactlyInAnyOrder(
+                        "timeZone",
+                        "dailyReminderTime",
+                        "weeklyQuestionnaireDay",
+                        "quietHoursStart",
+                        "quietHoursEnd",
+                        "channels",
+                        "email",
+                        "mutedKinds");
+        assertThat(body.path("quietHoursEnd").asString()).isEqualTo("07:30");
+        assertThat(body.path("dailyReminderTime").isNull()).isTrue();
+        assertThat(body.path("channels").get(0).asString()).isEqualTo("IN_APP");
+    }
+
+    @Test
+    void fieldErrorsComeBackByFieldName() {
+        service.answer(400, """
+                {"status":400,"errors":[{"field":"timeZoneValid","message":"must be a valid IANA time zone"},
+                {"field":"email","message":"must be a well-formed email address"}]}""");
+
+        var saved = gateway.savePreferences(
+                me,
+                new SettingsGateway.Preferences(
+                        "Mars/Olympus", null, null, null, null, Set.of(Channel.IN_APP), "x", List.of()));
+
+        assertThat(saved.status()).isEqualTo(SettingsGateway.Saved.Status.INVALID);
+        assertThat(saved.fieldErrors())
+                .containsEntry("timeZoneValid", "must be a valid IANA time zone")
+                .containsEntry("email", "must be a well-formed email address");
+    }
+
+    @Test
+    void theSessionRhythmIsPutToTheScheduleWithoutAClientIdForAClient() throws Exception {
+        service.answer(200, "{}");
+
+        gateway.saveSessionRhythm(
+                me, new SettingsGateway.SessionRhythm("Europe/Dublin", DayOfWeek.TUESDAY, "14:00", 50));
+
+        assertThat(service.last().pathAndQuery()).isEqualTo("/api/v1/session-schedule");
+        var body = json.readTree(service.last().body());
+        assertThat(body.has("clientId")).isFalse();
+        assertThat(body.path("weeklyDay").asString()).isEqualTo("TUESDAY");
+        assertThat(body.path("weeklyTime").asString()).isEqualTo("14:00");
+        assertThat(body.path("durationMinutes").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void silenceMeansNothingLoadedAndNothingSaved() {
+        var silent = new HttpSettingsGateway(FakeService.unreachable(dir));
+
+        assertThat(silent.preferences(me)).isEmpty();
+        assertThat(silent.saveSessionRhythm(me, new SettingsGateway.SessionRhythm("UTC", null, null, 50))
+                        .status())
+                .isEqualTo(SettingsGateway.Saved.Status.UNAVAILABLE);
+    }
+}

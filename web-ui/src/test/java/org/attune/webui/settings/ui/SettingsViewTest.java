@@ -1,0 +1,288 @@
+package org.attune.webui.settings.ui;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.vaadin.browserless.SpringBrowserlessTest;
+import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.server.VaadinServiceInitListener;
+import com.vaadin.flow.spring.security.SpringNavigationAccessControl;
+import java.time.DayOfWeek;
+import java.time.LocalTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.attune.events.Channel;
+import org.attune.events.Role;
+import org.attune.webui.library.ui.SignedIn;
+import org.attune.webui.security.Caller;
+import org.attune.webui.settings.SettingsGateway;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+
+/** Settings without a browser, against an in-memory notification-service that answers like the real one. */
+@SpringJUnitConfig(SettingsViewTest.Beans.class)
+@ViewPackages(classes = SettingsView.class)
+class SettingsViewTest extends SpringBrowserlessTest {
+
+    static class FakeSettings implements SettingsGateway {
+
+        volatile Preferences stored;
+        volatile Preferences saved;
+        volatile SessionRhythm rhythm;
+        volatile Saved nextAnswer;
+        volatile boolean down;
+
+        @Override
+        public Optional<Preferences> preferences(Caller caller) {
+            return down ? Optional.empty() : Optional.of(stored);
+        }
+
+        @Override
+        public Saved savePreferences(Caller caller, Preferences preferences) {
+            if (nextAnswer != null) {
+                return nextAnswer;
+            }
+            saved = preferences;
+            return Saved.of(Saved.Status.SAVED);
+        }
+
+        @Override
+        public Saved saveSessionRhythm(Caller caller, SessionRhythm r) {
+            if (nextAnswer != null) {
+                return nextAnswer;
+            }
+            rhythm = r;
+            return Saved.of(Saved.Status.SAVED);
+        }
+    }
+
+    @Configuration(proxyBeanMethods = false)
+    static class Beans {
+
+        @Bean
+        FakeSettings fakeSettings() {
+            return new FakeSettings();
+        }
+
+        @Bean
+        VaadinServiceInitListener roleChecks() {
+            var access = new SpringNavigationAccessControl();
+            return event -> event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(access));
+        }
+    }
+
+    @Autowired
+    FakeSettings settings;
+
+    @BeforeEach
+    void gentleDefaults() {
+        // What the service answers before anyone saved: UTC, 18:00, quiet 21:00–09:00, in-app only.
+        settings.stored = new SettingsGateway.Preferences(
+                "UTC", "18:00", null, "21:00", "09:00", Set.of(Channel.IN_APP), null, List.of());
+        settings.saved = null;
+        settings.rhythm = null;
+        settings.nextAnswer = null;
+        settings.down = false;
+    }
+
+    @AfterEach
+    void signOut() {
+        SignedIn.out();
+    }
+
+    @Test
+    void theSavedPreferencesAreShownAndTheDevicesTimeZoneIsOfferedInsteadOfUtc() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.dailyReminder.getValue()).isTrue();
+        assertThat(view.dailyTime.getValue()).isEqualTo(LocalTime.of(18, 0));
+        assertThat(view.quietHours.getValue()).isTrue();
+        assertThat(view.quietStart.getValue()).isEqualTo(LocalTime.of(21, 0));
+        assertThat(view.channels.getValue()).containsExactly(Channel.IN_APP);
+        assertThat(view.timeZone.getValue()).isEqualTo("UTC");
+
+        view.suggestZone("Europe/Berlin");
+
+        assertThat(view.timeZone.getValue()).isEqualTo("Europe/Berlin");
+        assertThat(view.timeZone.getHelperText()).contains("Taken from this device");
+    }
+
+    @Test
+    void aSavedZoneIsKeptAsItIs() {
+        settings.stored = new SettingsGateway.Preferences(
+                "America/Chicago",
+                null,
+                DayOfWeek.MONDAY,
+                null,
+                null,
+                Set.of(Channel.IN_APP, Channel.EMAIL),
+                "rae@example.org",
+                List.of("content-recommended"));
+        SignedIn.as(Role.CLIENT);
+
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.timeZone.getValue()).isEqualTo("America/Chicago");
+        assertThat(view.dailyReminder.getValue()).isFalse();
+        assertThat(view.dailyTime.isEnabled()).isFalse();
+        assertThat(view.weeklyDay.getValue()).isEqualTo(DayOfWeek.MONDAY);
+        assertThat(view.quietHours.getValue()).isFalse();
+        assertThat(view.email.getValue()).isEqualTo("rae@example.org");
+        assertThat(view.muted.getValue()).containsExactly("content-recommended");
+    }
+
+    @Test
+    void changesAreSavedAsTheServiceExpectsThem() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        test(view.timeZone).selectItem("Europe/London");
+        test(view.dailyTime).setValue(LocalTime.of(8, 30));
+        test(view.weeklyDay).selectItem("Sunday");
+        test(view.quietHours).click();
+        test(view.channels).selectItem("By email");
+        test(view.email).setValue("rae@example.org");
+        test(view.muted).selectItem("Suggested library pieces");
+        test(view.save).click();
+
+        assertThat(settings.saved)
+                .isEqualTo(new SettingsGateway.Preferences(
+                        "Europe/London",
+                        "08:30",
+                        DayOfWeek.SUNDAY,
+                        null,
+                        null,
+                        Set.of(Channel.IN_APP, Channel.EMAIL),
+                        "rae@example.org",
+                        List.of("content-recommended")));
+        assertThat(view.status.getText()).startsWith("Saved.");
+    }
+
+    @Test
+    void pausingEverythingIsOneTickAndSaysSafetyStillComesThrough() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        test(view.pauseAll).click();
+        test(view.save).click();
+
+        assertThat(settings.saved.mutedKinds()).containsExactly("all");
+        assertThat(view.muted.isEnabled()).isFalse();
+        assertThat(view.getElement().getTextRecursively()).contains("Safety messages always come through");
+    }
+
+    @Test
+    void fieldErrorsFromTheServiceAreShownOnTheMatchingFields() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+        settings.nextAnswer = new SettingsGateway.Saved(
+                SettingsGateway.Saved.Status.INVALID,
+                Map.of(
+                        "emailGivenForEmailChannel", "is needed for the EMAIL channel",
+                        "quietHoursComplete", "quietHoursStart and quietHoursEnd go together",
+                        "timeZoneValid", "must be a valid IANA time zone such as Europe/London"));
+
+        test(view.save).click();
+
+        assertThat(view.email.isInvalid()).isTrue();
+        assertThat(view.email.getErrorMessage()).isEqualTo("Please add an email address to get reminders by email.");
+        assertThat(view.quietStart.isInvalid()).isTrue();
+        assertThat(view.quietStart.getErrorMessage()).contains("both a start and an end");
+        assertThat(view.timeZone.isInvalid()).isTrue();
+        assertThat(view.dailyTime.isInvalid()).isFalse();
+        assertThat(view.status.getText()).contains("marked above");
+
+        settings.nextAnswer = null;
+        test(view.save).click();
+
+        assertThat(view.email.isInvalid()).isFalse();
+        assertThat(view.status.getText()).startsWith("Saved.");
+    }
+
+    @Test
+    void anUnknownFieldErrorFallsBackToTheServicesOwnWords() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+        settings.nextAnswer = new SettingsGateway.Saved(
+                SettingsGateway.Saved.Status.INVALID, Map.of("mutedKinds[0]", "must be a known notification kind"));
+
+        test(view.save).click();
+
+        assertThat(view.muted.isInvalid()).isTrue();
+        assertThat(view.muted.getErrorMessage()).isEqualTo("must be a known notification kind");
+    }
+
+    @Test
+    void whenSettingsCannotBeLoadedNothingCanBeOverwritten() {
+        settings.down = true;
+        SignedIn.as(Role.CLIENT);
+
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.status.getText())
+                .contains("couldn't load your settings")
+                .contains("won't change anything");
+        assertThat(view.save.isEnabled()).isFalse();
+    }
+
+    @Test
+    void theSessionRhythmIsSavedWithTheChosenZoneAndItsErrorsShowOnItsFields() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        test(view.timeZone).selectItem("Europe/Dublin");
+        test(view.sessionDay).selectItem("Tuesday");
+        test(view.sessionTime).setValue(LocalTime.of(14, 0));
+        test(view.sessionSave).click();
+
+        assertThat(settings.rhythm)
+                .isEqualTo(new SettingsGateway.SessionRhythm("Europe/Dublin", DayOfWeek.TUESDAY, "14:00", 50));
+        assertThat(view.sessionStatus.getText()).startsWith("Saved.");
+
+        settings.nextAnswer = new SettingsGateway.Saved(
+                SettingsGateway.Saved.Status.INVALID, Map.of("weeklyComplete", "weeklyDay and weeklyTime go together"));
+        test(view.sessionSave).click();
+
+        assertThat(view.sessionDay.isInvalid()).isTrue();
+        assertThat(view.sessionDay.getErrorMessage()).contains("both a day and a time");
+    }
+
+    @Test
+    void aTherapistSetsQuietHoursAndEmailButHasNoCheckInRemindersOrSessionRhythmHere() {
+        SignedIn.as(Role.THERAPIST);
+        settings.stored = new SettingsGateway.Preferences(
+                "Europe/London", null, null, "21:00", "09:00", Set.of(Channel.IN_APP), null, List.of());
+
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.dailyReminder.getParent()).isEmpty();
+        assertThat(view.sessionSave.getParent()).isEmpty();
+        assertThat(view.muted.getGenericDataView().getItems().toList())
+                .contains("rupture-signal")
+                .doesNotContain("daily-checkin");
+
+        test(view.save).click();
+
+        assertThat(settings.saved.dailyReminderTime()).isNull();
+        assertThat(settings.saved.quietHoursStart()).isEqualTo("21:00");
+    }
+
+    @Test
+    void onlySignedInPeopleOpenSettings() {
+        SignedIn.out();
+        UI.getCurrent().navigate("settings");
+        assertThat(getCurrentView()).isNotInstanceOf(SettingsView.class);
+
+        SignedIn.as(Role.CLIENT);
+        UI.getCurrent().navigate("settings");
+        assertThat(getCurrentView()).isInstanceOf(SettingsView.class);
+    }
+}
