@@ -54,7 +54,10 @@ public class MainLayout extends AppLayout {
                     item("settings", "layout.nav.settings"));
         }
         if (authentication.hasRole("THERAPIST")) {
-            nav.addItem(item("clients", "layout.nav.clients"), item("inbox", "layout.nav.inbox"));
+            nav.addItem(
+                    item("clients", "layout.nav.clients"),
+                    item("inbox", "layout.nav.inbox"),
+                    item("settings", "layout.nav.settings"));
         }
         nav.addItem(item("my-data", "layout.nav.my-data"));
         return nav;
