@@ -43,7 +43,7 @@ class LiveDashboardBenchmark {
         Files.write(Path.of("target/live-benchmark.txt"), lines);
     }
 
-    private static String checkInToScreen(LocalStack stack, Browsers browsers) {
+    private static String checkInToScreen(LocalStack stack, Browsers browsers) throws InterruptedException {
         var client = Person.client(stack);
         var therapist = Person.therapist(stack);
         grantAll(stack, client, therapist);
@@ -107,7 +107,7 @@ class LiveDashboardBenchmark {
                 + after / 1024 / 1024 + " MiB)";
     }
 
-    private static void grantAll(LocalStack stack, Person client, Person therapist) {
+    private static void grantAll(LocalStack stack, Person client, Person therapist) throws InterruptedException {
         var grant = Api.post(
                 stack.webUiUrl(),
                 "/api/consents",
@@ -121,7 +121,7 @@ class LiveDashboardBenchmark {
                 && Api.get(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/summary", therapist.token())
                                 .status()
                         != 200) {
-            Thread.onSpinWait();
+            Thread.sleep(50);
         }
     }
 }
