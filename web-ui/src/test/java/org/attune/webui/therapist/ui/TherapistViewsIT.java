@@ -374,7 +374,7 @@ class TherapistViewsIT extends SpringBrowserlessTest {
         signIn(accounts.byId(client.id()).orElseThrow().email());
 
         UI.getCurrent().navigate("clients");
-        System.out.println("DENIED-VIEW " + getCurrentView().getClass().getName() + " " + getCurrentView().getElement().getTextRecursively());
+                + getCurrentView().getElement().getTextRecursively());
         assertThat(getCurrentView()).isNotInstanceOf(ClientsView.class);
 
         UI.getCurrent().navigate("clients/" + client.id());
