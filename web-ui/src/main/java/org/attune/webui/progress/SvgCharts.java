@@ -20,10 +20,18 @@ public final class SvgCharts {
 
     private SvgCharts() {}
 
-    /** One line of a line chart; {@code y} may hold nulls, which leave a gap. */
-    public record Series(String name, String colour, List<Double> y, boolean dashed) {
+    /**
+     * One line of a line chart; {@code y} may hold nulls. With {@code joinGaps} false a null leaves a gap; with it
+     * true the line runs on to the next value and every value gets a dot, so days without data stay visible as
+     * stretches without dots rather than as a broken line.
+     */
+    public record Series(String name, String colour, List<Double> y, boolean dashed, boolean joinGaps) {
         public Series {
             y = y == null ? List.of() : java.util.Collections.unmodifiableList(new ArrayList<>(y));
+        }
+
+        public Series(String name, String colour, List<Double> y, boolean dashed) {
+            this(name, colour, y, dashed, false);
         }
     }
 
@@ -94,7 +102,22 @@ public final class SvgCharts {
         }
         axes(svg, chart.yMin(), chart.yMax(), plotW, plotH, chart.xLabels());
         for (var series : chart.series()) {
-            for (var segment : segments(series.y(), n, chart.yMin(), chart.yMax(), plotW, plotH)) {
+            var segments = segments(series.y(), n, chart.yMin(), chart.yMax(), plotW, plotH);
+            if (series.joinGaps() && !segments.isEmpty()) {
+                var joined = new ArrayList<double[]>();
+                segments.forEach(joined::addAll);
+                for (var p : joined) {
+                    svg.append("<circle class=\"point\" cx=\"")
+                            .append(fmt(p[0]))
+                            .append("\" cy=\"")
+                            .append(fmt(p[1]))
+                            .append("\" r=\"2\" fill=\"")
+                            .append(escape(series.colour()))
+                            .append("\"/>");
+                }
+                segments = joined.size() > 1 ? List.of(joined) : List.of();
+            }
+            for (var segment : segments) {
                 if (segment.size() == 1) {
                     var p = segment.getFirst();
                     svg.append("<circle class=\"point\" cx=\"")

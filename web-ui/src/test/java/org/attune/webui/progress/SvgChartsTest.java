@@ -74,6 +74,25 @@ class SvgChartsTest {
     }
 
     @Test
+    void aJoinedSeriesRunsThroughTheGapsAndMarksEveryValueWithADot() throws Exception {
+        var doc = parse(SvgCharts.line(new SvgCharts.LineChart(
+                "Mood",
+                List.of("a", "b", "c", "d"),
+                0,
+                10,
+                List.of(new SvgCharts.Series("Mood", "#123456", Arrays.asList(10.0, null, null, 0.0), false, true)),
+                List.of(),
+                List.of())));
+
+        var lines = all(doc, "path").stream()
+                .filter(p -> "line".equals(p.getAttribute("class")))
+                .toList();
+        assertThat(lines).hasSize(1);
+        assertThat(lines.getFirst().getAttribute("d")).isEqualTo("M28 8L312 138");
+        assertThat(all(doc, "circle")).hasSize(2);
+    }
+
+    @Test
     void bandsAreShadedBehindTheLineWithTheirLabelAsTitle() throws Exception {
         var doc = parse(SvgCharts.line(chart(
                 List.of(1.0, 2.0),

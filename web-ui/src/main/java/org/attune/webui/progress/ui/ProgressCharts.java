@@ -34,6 +34,8 @@ public class ProgressCharts extends Div {
     static final String HYPO = "#5e35b1";
     static final String[] BAND_COLOURS = {"#2e7d32", "#9e9d24", "#f9a825", "#ef6c00", "#c62828"};
 
+    private boolean forTherapist;
+
     public ProgressCharts() {
         addClassName("attune-progress-charts");
     }
@@ -41,6 +43,7 @@ public class ProgressCharts extends Div {
     /** Shows these figures; {@code forTherapist} words the texts about "the client" instead of "you". */
     public void show(ProgressData data, UserTime time, boolean forTherapist) {
         removeAll();
+        this.forTherapist = forTherapist;
         if (data == null) {
             return;
         }
@@ -87,8 +90,9 @@ public class ProgressCharts extends Div {
                 0,
                 10,
                 List.of(
-                        new SvgCharts.Series(getTranslation("progress.mood.series.mood"), MOOD, mood, false),
-                        new SvgCharts.Series(getTranslation("progress.mood.series.energy"), ENERGY, energy, true)),
+                        new SvgCharts.Series(getTranslation("progress.mood.series.mood"), MOOD, mood, false, true),
+                        new SvgCharts.Series(
+                                getTranslation("progress.mood.series.energy"), ENERGY, energy, true, true)),
                 List.of(),
                 List.of()));
         section.add(chart("chart-mood", svg));
@@ -248,7 +252,9 @@ public class ProgressCharts extends Div {
     }
 
     private void sessionsSection(List<ProgressData.SessionPoint> sessions, UserTime time) {
-        var section = section("progress.sessions.title", "progress.sessions.intro");
+        var section = section(
+                "progress.sessions.title",
+                forTherapist ? "progress.sessions.intro.therapist" : "progress.sessions.intro");
         if (sessions.isEmpty()) {
             section.add(new Paragraph(getTranslation("progress.sessions.empty")));
             add(section);
