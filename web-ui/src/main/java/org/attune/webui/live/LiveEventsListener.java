@@ -2,6 +2,8 @@ package org.attune.webui.live;
 
 import org.attune.events.AttuneEvent;
 import org.attune.events.CheckInRecorded;
+import org.attune.events.ConsentGranted;
+import org.attune.events.ConsentRevoked;
 import org.attune.events.DataClass;
 import org.attune.events.QuestionnaireCompleted;
 import org.attune.events.SafetyFlagRaised;
@@ -27,7 +29,7 @@ class LiveEventsListener {
 
     @KafkaListener(
             groupId = "${attune.live.group-id}",
-            topics = {Topics.CHECKINS, Topics.QUESTIONNAIRES, Topics.SESSION_FEEDBACK, Topics.SAFETY},
+            topics = {Topics.CHECKINS, Topics.QUESTIONNAIRES, Topics.SESSION_FEEDBACK, Topics.SAFETY, Topics.CONSENT},
             properties = {"auto.offset.reset=${attune.live.offset-reset:latest}"})
     void on(AttuneEvent event) {
         switch (event) {
@@ -43,6 +45,10 @@ class LiveEventsListener {
             }
             case SafetyFlagRaised e ->
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.SAFETY_FLAG, DataClass.SAFETY_ALERTS);
+            // This instance learns of its own grant changes in-process (GrantChanged); the topic carries those made
+            // through another web-ui instance, so every instance's open views follow.
+            case ConsentRevoked e -> live.sharingChanged(e.clientId(), e.therapistId(), false);
+            case ConsentGranted e -> live.sharingChanged(e.clientId(), e.therapistId(), true);
             default -> {
                 // Other events are not on these topics.
             }

@@ -102,9 +102,12 @@ public class LiveUpdates {
     /** A grant started or ended: the therapist's open views follow at once. */
     @EventListener
     void on(GrantChanged change) {
-        deliver(
-                change.therapistId(),
-                new Signal(change.clientId(), change.active() ? Kind.SHARING_STARTED : Kind.SHARING_ENDED));
+        sharingChanged(change.clientId(), change.therapistId(), change.active());
+    }
+
+    /** A grant between this client and therapist started or ended; views re-check the grant themselves. */
+    public void sharingChanged(UUID clientId, UUID therapistId, boolean active) {
+        deliver(therapistId, new Signal(clientId, active ? Kind.SHARING_STARTED : Kind.SHARING_ENDED));
     }
 
     private void deliver(UUID therapistId, Signal signal) {

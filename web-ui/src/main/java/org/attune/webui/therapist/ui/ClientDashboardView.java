@@ -424,10 +424,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         if (clientId == null || !clientId.equals(signal.clientId())) {
             return;
         }
-        if (signal.kind() == LiveUpdates.Kind.SHARING_ENDED) {
-            inUi(this::close);
-            return;
-        }
+        // Every signal re-checks the grant first: an ended one closes the page, whatever the signal was.
         var snapshot = load();
         inUi(() -> {
             if (snapshot.isEmpty()) {

@@ -19,7 +19,11 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.attune.events.DataClass;
 import org.attune.webui.account.Account;
@@ -121,11 +125,27 @@ class ClientsView extends LiveView implements HasDynamicTitle, BeforeEnterObserv
         var entries = new ArrayList<AttentionOrder.Entry>();
         Map<UUID, Grant> byClient = new LinkedHashMap<>();
         boolean unanswered = false;
+        // One summary request per client, side by side, so a slow answer does not add up over the list.
+        var summaries = new LinkedHashMap<UUID, Future<Optional<ClientSummary>>>();
+        try (var parallel = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (var grant : active) {
+                var clientId = UUID.fromString(grant.clientId());
+                byClient.put(clientId, grant);
+                summaries.put(clientId, parallel.submit(() -> gateway.summary(caller, clientId)));
+            }
+        }
         for (var grant : active) {
             var clientId = UUID.fromString(grant.clientId());
-            byClient.put(clientId, grant);
             var name = accounts.byId(grant.clientId()).map(Account::displayName).orElse("—");
-            var summary = gateway.summary(caller, clientId).orElse(null);
+            ClientSummary summary;
+            try {
+                summary = summaries.get(clientId).get().orElse(null);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                summary = null;
+            } catch (ExecutionException e) {
+                summary = null;
+            }
             unanswered |= summary == null;
             entries.add(new AttentionOrder.Entry(clientId, name, summary));
         }

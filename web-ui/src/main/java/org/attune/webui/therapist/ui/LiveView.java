@@ -1,6 +1,7 @@
 package org.attune.webui.therapist.ui;
 
 import com.vaadin.flow.component.AttachEvent;
+import com.vaadin.flow.component.ComponentUtil;
 import com.vaadin.flow.component.DetachEvent;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.UIDetachedException;
@@ -19,6 +20,7 @@ import org.attune.webui.security.Caller;
 abstract class LiveView extends Main {
 
     static final int SAFETY_NET_POLL_MILLIS = 30_000;
+    private static final String LIVE_PAGES = "attune-live-pages";
 
     protected final LiveUpdates live;
     protected final Caller caller;
@@ -43,6 +45,8 @@ abstract class LiveView extends Main {
         attachedUi = ui;
         Consumer<LiveUpdates.Signal> listener = this::onSignal;
         subscription = live.subscribe(caller.id(), listener);
+        // Counted per UI: during navigation the next live page may attach before this one detaches.
+        ComponentUtil.setData(ui, LIVE_PAGES, livePages(ui) + 1);
         ui.setPollInterval(SAFETY_NET_POLL_MILLIS);
         polling = ui.addPollListener(poll -> onPoll());
     }
@@ -57,7 +61,13 @@ abstract class LiveView extends Main {
             polling.remove();
             polling = null;
         }
-        event.getUI().setPollInterval(-1);
+        var ui = event.getUI();
+        int left = Math.max(0, livePages(ui) - 1);
+        ComponentUtil.setData(ui, LIVE_PAGES, left);
+        if (left == 0) {
+            // No poll on other pages, so an idle session still times out.
+            ui.setPollInterval(-1);
+        }
         attachedUi = null;
     }
 
@@ -76,6 +86,11 @@ abstract class LiveView extends Main {
         } catch (UIDetachedException closed) {
             // The page was closed meanwhile; nothing to update.
         }
+    }
+
+    private static int livePages(UI ui) {
+        var count = ComponentUtil.getData(ui, LIVE_PAGES);
+        return count instanceof Integer n ? n : 0;
     }
 
     boolean isSubscribed() {

@@ -106,7 +106,12 @@ class LiveDashboardBrowserIT {
     }
 
     private Page signedIn(String email) {
-        var page = browser.newContext().newPage();
+        return signedIn(email, "UTC");
+    }
+
+    private Page signedIn(String email, String timeZone) {
+        var page = browser.newContext(new Browser.NewContextOptions().setTimezoneId(timeZone))
+                .newPage();
         page.setDefaultTimeout(TIMEOUT_MS);
         page.navigate(url("/login"));
         page.locator("input[name='username']").fill(email);
@@ -207,7 +212,7 @@ class LiveDashboardBrowserIT {
         assertThat(clientPage.locator("#chart-mood svg")).isVisible();
         screenshots(clientPage, "progress");
 
-        var therapist = signedIn(therapistEmail);
+        var therapist = signedIn(therapistEmail, "America/New_York");
         therapist.navigate(url("/clients"));
         assertThat(therapist.locator("#client-row-" + client.id())).isVisible();
         screenshots(therapist, "clients");
@@ -215,6 +220,8 @@ class LiveDashboardBrowserIT {
         therapist.navigate(url("/clients/" + client.id()));
         assertThat(therapist.locator("#dashboard-title")).hasText("Rosa");
         assertThat(therapist.locator("#ack-f1")).isVisible();
+        // 09:00 UTC is 04:00 in the therapist's browser's time zone.
+        assertThat(therapist.locator("#last-checkin")).containsText("4:00");
         screenshots(therapist, "dashboard");
         // Marks the document: a reload would lose it.
         therapist.evaluate("window.__notReloaded = true");
