@@ -360,10 +360,12 @@ class TherapistViewsIT extends SpringBrowserlessTest {
         var view = navigate(ClientsView.class);
         assertThat(view.isSubscribed()).isTrue();
         assertThat(live.subscribers()).isEqualTo(before + 1);
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(LiveView.SAFETY_NET_POLL_MILLIS);
 
         view.getElement().removeFromParent();
 
         assertThat(view.isSubscribed()).isFalse();
+        assertThat(UI.getCurrent().getPollInterval()).isEqualTo(-1);
         assertThat(live.subscribers()).isEqualTo(before);
     }
 
