@@ -5,6 +5,7 @@ import org.attune.events.EventJson;
 import org.attune.webui.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -23,10 +24,12 @@ class ConsentRelay {
 
     private final MongoTemplate mongo;
     private final EventPublisher publisher;
+    private final ApplicationEventPublisher events;
 
-    ConsentRelay(MongoTemplate mongo, EventPublisher publisher) {
+    ConsentRelay(MongoTemplate mongo, EventPublisher publisher, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.publisher = publisher;
+        this.events = events;
     }
 
     @Scheduled(fixedDelayString = "${attune.outbox.relay-interval:2s}")
@@ -52,14 +55,17 @@ class ConsentRelay {
                         byId,
                         new Update().pull("outbox", new org.bson.Document("eventId", outgoing.eventId())),
                         Grant.class);
-                if (event instanceof ConsentGranted) {
-                    mongo.updateFirst(
+                if (event instanceof ConsentGranted granted) {
+                    var activated = mongo.updateFirst(
                             Query.query(Criteria.where("_id")
                                     .is(grantId)
                                     .and("status")
                                     .is(GrantStatus.PROPOSED)),
                             Update.update("status", GrantStatus.ACTIVE),
                             Grant.class);
+                    if (activated.getModifiedCount() > 0) {
+                        events.publishEvent(new GrantChanged(granted.clientId(), granted.therapistId(), true));
+                    }
                 }
             }
         } catch (RuntimeException e) {

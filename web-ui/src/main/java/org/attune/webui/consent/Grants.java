@@ -18,6 +18,7 @@ import org.attune.events.Role;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.security.Caller;
 import org.attune.webui.web.InvalidRequestException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -37,12 +38,14 @@ public class Grants {
     private final Accounts accounts;
     private final ConsentRelay relay;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Grants(MongoTemplate mongo, Accounts accounts, ConsentRelay relay, Clock clock) {
+    Grants(MongoTemplate mongo, Accounts accounts, ConsentRelay relay, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.accounts = accounts;
         this.relay = relay;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A client grants the therapist with this email. */
@@ -222,6 +225,11 @@ public class Grants {
                 FindAndModifyOptions.options().returnNew(true),
                 Grant.class);
         relay.flush(grant.id());
+        if (ended != null) {
+            // Open therapist views of this client close at once (live feature).
+            events.publishEvent(
+                    new GrantChanged(UUID.fromString(grant.clientId()), UUID.fromString(grant.therapistId()), false));
+        }
         return ended != null;
     }
 

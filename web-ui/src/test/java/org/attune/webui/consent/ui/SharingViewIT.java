@@ -8,7 +8,6 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.textfield.PasswordField;
-import java.util.Set;
 import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.testsupport.AttuneIntegrationTest;
@@ -123,27 +122,5 @@ class SharingViewIT extends SpringBrowserlessTest {
 
         var text = view.accessLog.getElement().getTextRecursively();
         assertThat(text).contains("No one has looked").contains("did not answer");
-    }
-
-    @Test
-    void theTherapistSeesTheClientUntilTheClientStopsSharing() {
-        var client = new Caller(
-                accounts.byEmail(clientEmail)
-                        .map(a -> java.util.UUID.fromString(a.id()))
-                        .orElseThrow(),
-                Role.CLIENT);
-        var grant = grants.grantByEmail(client, therapistEmail, Set.of(DataClass.MOOD_CHECKINS), null);
-        signIn(therapistEmail);
-        var view = navigate(ClientsView.class);
-        assertThat(view.clients.getElement().getTextRecursively())
-                .contains("Rae")
-                .contains("Mood check-ins");
-
-        grants.revoke(client, grant.id());
-        view.refresh();
-
-        assertThat(view.clients.getElement().getTextRecursively())
-                .doesNotContain("Rae")
-                .contains("No client is sharing with you");
     }
 }

@@ -1,0 +1,454 @@
+package org.attune.webui.therapist.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.UnorderedList;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.QueryParameters;
+import com.vaadin.flow.router.Route;
+import com.vaadin.flow.router.RouterLink;
+import jakarta.annotation.security.RolesAllowed;
+import java.time.Clock;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.attune.events.DataClass;
+import org.attune.webui.account.Account;
+import org.attune.webui.account.Accounts;
+import org.attune.webui.consent.Grant;
+import org.attune.webui.consent.Grants;
+import org.attune.webui.live.LiveUpdates;
+import org.attune.webui.progress.ProgressData;
+import org.attune.webui.progress.ProgressGateway;
+import org.attune.webui.progress.ProgressRange;
+import org.attune.webui.progress.ui.ProgressCharts;
+import org.attune.webui.progress.ui.UserTime;
+import org.attune.webui.therapist.AssignmentItem;
+import org.attune.webui.therapist.ClientSummary;
+import org.attune.webui.therapist.FeedbackEntry;
+import org.attune.webui.therapist.SafetyFlagItem;
+import org.attune.webui.therapist.TherapistGateway;
+
+/**
+ * One client's shared picture for their therapist: safety flags to acknowledge, rupture signals with a repair
+ * prompt, the same progress charts the client sees (only the shared parts), the session rhythm and assigned content.
+ * Reachable only with an active grant; otherwise the same friendly "not shared with you" whether or not the client
+ * exists. Follows live, and closes at once when the client stops sharing.
+ */
+@Route("clients/:clientId")
+@RolesAllowed("THERAPIST")
+class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnterObserver {
+
+    static final Set<DataClass> PROGRESS_CLASSES =
+            EnumSet.of(DataClass.MOOD_CHECKINS, DataClass.INSTRUMENT_SCORES, DataClass.SESSION_FEEDBACK);
+
+    final H1 title = new H1();
+    final Span lastCheckIn = new Span();
+    final Paragraph status = new Paragraph();
+    final Div notShared = new Div();
+    final Div content = new Div();
+    final Div flags = new Div();
+    final Div feedback = new Div();
+    final RadioButtonGroup<ProgressRange> range = new RadioButtonGroup<>();
+    final ProgressCharts charts = new ProgressCharts();
+    final Paragraph chartsStatus = new Paragraph();
+    final Div schedule = new Div();
+    final Div assignments = new Div();
+    final Div assign = new Div();
+
+    private final Grants grants;
+    private final Accounts accounts;
+    private final TherapistGateway gateway;
+    private final ProgressGateway progress;
+    private final Clock clock;
+    private UserTime time;
+    private UUID clientId;
+    private String name = "";
+    private volatile ProgressRange chosen = ProgressRange.FOUR_WEEKS;
+
+    /** Everything the page shows, gathered without touching components (so off the UI thread). */
+    record Snapshot(
+            Grant grant,
+            Optional<ClientSummary> summary,
+            Optional<List<SafetyFlagItem>> flags,
+            Optional<List<FeedbackEntry>> feedback,
+            Optional<ProgressData> progress,
+            Optional<List<AssignmentItem>> assignments) {}
+
+    ClientDashboardView(
+            Grants grants,
+            Accounts accounts,
+            TherapistGateway gateway,
+            ProgressGateway progress,
+            LiveUpdates live,
+            Clock clock) {
+        super(live);
+        this.grants = grants;
+        this.accounts = accounts;
+        this.gateway = gateway;
+        this.progress = progress;
+        this.clock = clock;
+        addClassNames("attune-page", "attune-therapist-dashboard");
+        time = UserTime.of(this);
+        title.setId("dashboard-title");
+        lastCheckIn.setId("last-checkin");
+        status.setId("dashboard-status");
+        status.addClassName("attune-notice");
+        status.getElement().setAttribute("role", "status");
+        status.setVisible(false);
+        notShared.setId("dashboard-not-shared");
+        notShared.add(
+                new H1(getTranslation("therapist.not-shared.title")),
+                new Paragraph(getTranslation("therapist.not-shared.text")),
+                new RouterLink(getTranslation("therapist.back"), ClientsView.class));
+        notShared.setVisible(false);
+        flags.setId("safety-flags");
+        feedback.setId("session-feedback");
+        range.setId("progress-range");
+        range.setLabel(getTranslation("progress.range.label"));
+        range.setItems(ProgressRange.values());
+        range.setItemLabelGenerator(r -> getTranslation("progress.range." + r.name()));
+        range.setValue(ProgressRange.FOUR_WEEKS);
+        range.addValueChangeListener(e -> {
+            if (e.getValue() != null && clientId != null) {
+                chosen = e.getValue();
+                reload();
+            }
+        });
+        chartsStatus.addClassName("attune-therapist-muted");
+        schedule.setId("dashboard-schedule");
+        assignments.setId("assignments");
+        // The "assign content" component of the library feature is plugged in here.
+        assign.setId("dashboard-assign");
+        assign.addClassName("attune-therapist-assign");
+        add(notShared, content);
+    }
+
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        clientId = event.getRouteParameters()
+                .get("clientId")
+                .flatMap(ClientDashboardView::uuid)
+                .orElse(null);
+        time = UserTime.of(this);
+        reload();
+    }
+
+    UUID clientId() {
+        return clientId;
+    }
+
+    private static Optional<UUID> uuid(String text) {
+        try {
+            return Optional.of(UUID.fromString(text));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The active grant for this client, or empty: then nothing of the client is read. */
+    private Optional<Grant> grant() {
+        if (clientId == null) {
+            return Optional.empty();
+        }
+        var id = clientId.toString();
+        return grants.activeFor(caller).stream()
+                .filter(g -> g.clientId().equals(id))
+                .findFirst();
+    }
+
+    Optional<Snapshot> load() {
+        var grant = grant();
+        if (grant.isEmpty()) {
+            return Optional.empty();
+        }
+        var classes = grant.get().dataClasses();
+        var today = time.today(clock);
+        return Optional.of(new Snapshot(
+                grant.get(),
+                gateway.summary(caller, clientId),
+                classes.contains(DataClass.SAFETY_ALERTS) ? gateway.safetyFlags(caller, clientId) : Optional.empty(),
+                classes.contains(DataClass.SESSION_FEEDBACK)
+                        ? gateway.sessionFeedback(caller, clientId)
+                        : Optional.empty(),
+                classes.stream().anyMatch(PROGRESS_CLASSES::contains)
+                        ? progress.ofClient(caller, clientId, chosen.from(today), today)
+                        : Optional.empty(),
+                classes.contains(DataClass.CONTENT_ACTIVITY)
+                        ? gateway.assignments(caller, clientId)
+                        : Optional.empty()));
+    }
+
+    /** Reads and shows everything now, in the UI. */
+    void reload() {
+        show(load());
+    }
+
+    void show(Optional<Snapshot> loaded) {
+        if (loaded.isEmpty()) {
+            showNotShared();
+            return;
+        }
+        var snapshot = loaded.get();
+        var classes = snapshot.grant().dataClasses();
+        name = accounts.byId(snapshot.grant().clientId())
+                .map(Account::displayName)
+                .orElse("—");
+        notShared.setVisible(false);
+        content.setVisible(true);
+        content.removeAll();
+        title.setText(name);
+        content.add(new RouterLink(getTranslation("therapist.back"), ClientsView.class), title, status);
+        var shares = new Paragraph(getTranslation("therapist.shares", labels(classes)));
+        shares.addClassName("attune-therapist-muted");
+        content.add(shares);
+        lastCheckIn.setText(lastCheckInText(classes, snapshot.summary()));
+        content.add(new Paragraph(lastCheckIn));
+        if (classes.contains(DataClass.SAFETY_ALERTS)) {
+            content.add(section("therapist.flags.title", flags));
+            showFlags(snapshot.flags());
+        }
+        if (classes.contains(DataClass.SESSION_FEEDBACK)) {
+            content.add(section("therapist.feedback.title", feedback));
+            showFeedback(snapshot.feedback());
+        }
+        if (classes.stream().anyMatch(PROGRESS_CLASSES::contains)) {
+            var progressSection = section("therapist.progress.title", range);
+            progressSection.add(chartsStatus, charts);
+            content.add(progressSection);
+            if (snapshot.progress().isEmpty()) {
+                chartsStatus.setText(getTranslation("therapist.unavailable"));
+                charts.removeAll();
+            } else {
+                chartsStatus.setText(
+                        snapshot.progress().get().isEmpty() ? getTranslation("therapist.progress.empty") : "");
+                charts.show(snapshot.progress().get(), time, true);
+            }
+        }
+        schedule.removeAll();
+        schedule.add(new Paragraph(getTranslation("therapist.schedule.note")));
+        content.add(section("therapist.schedule.title", schedule));
+        if (classes.contains(DataClass.CONTENT_ACTIVITY)) {
+            content.add(section("therapist.assignments.title", assignments));
+            showAssignments(snapshot.assignments());
+            content.add(assign);
+        }
+        var notSharedClasses = EnumSet.complementOf(EnumSet.copyOf(classes));
+        if (!notSharedClasses.isEmpty()) {
+            var note = new Paragraph(getTranslation("therapist.not-shared-classes", labels(notSharedClasses)));
+            note.addClassName("attune-therapist-muted");
+            content.add(note);
+        }
+    }
+
+    private void showNotShared() {
+        name = "";
+        content.removeAll();
+        content.setVisible(false);
+        notShared.setVisible(true);
+    }
+
+    private String lastCheckInText(Set<DataClass> classes, Optional<ClientSummary> summary) {
+        if (!classes.contains(DataClass.MOOD_CHECKINS)) {
+            return getTranslation("therapist.last-checkin.not-shared");
+        }
+        if (summary.isEmpty()) {
+            return getTranslation("therapist.last-checkin.unknown");
+        }
+        var at = summary.get().lastCheckInAt();
+        return at == null
+                ? getTranslation("therapist.last-checkin.none")
+                : getTranslation("therapist.last-checkin", time.dateTime(at));
+    }
+
+    private void showFlags(Optional<List<SafetyFlagItem>> loaded) {
+        flags.removeAll();
+        if (loaded.isEmpty()) {
+            flags.add(new Paragraph(getTranslation("therapist.unavailable")));
+            return;
+        }
+        if (loaded.get().isEmpty()) {
+            flags.add(new Paragraph(getTranslation("therapist.flags.none")));
+            return;
+        }
+        var list = new UnorderedList();
+        list.addClassName("attune-therapist-list");
+        for (var flag : loaded.get()) {
+            var item = new ListItem();
+            item.setId("safety-flag-" + flag.id());
+            item.addClassName(flag.isOpen() ? "attune-therapist-flag-open" : "attune-therapist-flag-seen");
+            item.add(new Span(getTranslation(
+                    "therapist.flags.item",
+                    reason("therapist.flags.reason.", flag.reason()),
+                    time.dateTime(flag.raisedAt()))));
+            if (flag.isOpen()) {
+                var ack = new Button(getTranslation("therapist.flags.ack"), e -> acknowledge(flag));
+                ack.setId("ack-" + flag.id());
+                ack.addThemeVariants(ButtonVariant.PRIMARY);
+                ack.getElement()
+                        .setAttribute(
+                                "aria-label",
+                                getTranslation("therapist.flags.ack.label", time.dateTime(flag.raisedAt())));
+                item.add(ack);
+            } else {
+                item.add(new Span(" " + getTranslation("therapist.flags.seen", time.dateTime(flag.acknowledgedAt()))));
+            }
+            list.add(item);
+        }
+        flags.add(list);
+    }
+
+    void acknowledge(SafetyFlagItem flag) {
+        if (grant().isEmpty()) {
+            showNotShared();
+            return;
+        }
+        if (gateway.acknowledge(caller, clientId, flag.id())) {
+            notice(getTranslation("therapist.flags.acked"));
+            showFlags(gateway.safetyFlags(caller, clientId));
+        } else {
+            notice(getTranslation("therapist.flags.ack-failed"));
+        }
+    }
+
+    private void showFeedback(Optional<List<FeedbackEntry>> loaded) {
+        feedback.removeAll();
+        feedback.add(new Paragraph(getTranslation("therapist.feedback.about")));
+        if (loaded.isEmpty()) {
+            feedback.add(new Paragraph(getTranslation("therapist.unavailable")));
+            return;
+        }
+        var ruptures =
+                loaded.get().stream().filter(FeedbackEntry::ruptureSignal).toList();
+        if (ruptures.isEmpty()) {
+            feedback.add(new Paragraph(getTranslation("therapist.feedback.none")));
+            return;
+        }
+        var list = new UnorderedList();
+        list.addClassName("attune-therapist-list");
+        for (var entry : ruptures) {
+            var item = new ListItem();
+            item.setId("rupture-" + entry.id());
+            var when = entry.sessionDate() != null ? time.date(entry.sessionDate()) : time.date(entry.recordedAt());
+            item.add(new Paragraph(getTranslation(
+                    "therapist.feedback.item",
+                    when,
+                    entry.total(),
+                    reason("progress.rupture-reason.", entry.reason()))));
+            item.add(new Paragraph(getTranslation(
+                    "therapist.feedback.items", entry.heard(), entry.goals(), entry.approach(), entry.overall())));
+            if (entry.comment() != null && !entry.comment().isBlank()) {
+                var comment = new Paragraph(entry.comment());
+                comment.addClassName("attune-therapist-quote");
+                item.add(comment);
+            }
+            var prompt = new Paragraph(getTranslation("therapist.feedback.repair"));
+            prompt.addClassName("attune-therapist-muted");
+            item.add(prompt);
+            list.add(item);
+        }
+        feedback.add(list);
+    }
+
+    private void showAssignments(Optional<List<AssignmentItem>> loaded) {
+        assignments.removeAll();
+        if (loaded.isEmpty()) {
+            assignments.add(new Paragraph(getTranslation("therapist.unavailable")));
+            return;
+        }
+        if (loaded.get().isEmpty()) {
+            assignments.add(new Paragraph(getTranslation("therapist.assignments.none")));
+            return;
+        }
+        var list = new UnorderedList();
+        list.addClassName("attune-therapist-list");
+        for (var a : loaded.get()) {
+            var item = new ListItem((a.title() == null ? a.slug() : a.title()) + " — "
+                    + getTranslation("therapist.assignments.assigned", time.date(a.assignedAt())) + " — "
+                    + (a.completed()
+                            ? getTranslation("therapist.assignments.done", time.date(a.completedAt()))
+                            : getTranslation("therapist.assignments.open")));
+            item.setId("assignment-" + a.assignmentId());
+            list.add(item);
+        }
+        assignments.add(list);
+    }
+
+    private String reason(String prefix, String reason) {
+        if (reason == null) {
+            return "";
+        }
+        var text = getTranslation(prefix + reason);
+        return text == null || text.startsWith("!{") ? reason : text;
+    }
+
+    private Section section(String titleKey, com.vaadin.flow.component.Component body) {
+        var section = new Section(new H2(getTranslation(titleKey)), body);
+        section.addClassName("attune-therapist-section");
+        return section;
+    }
+
+    private String labels(Set<DataClass> classes) {
+        return classes.stream()
+                .sorted()
+                .map(c -> getTranslation("dataclass." + c.name()))
+                .collect(Collectors.joining(", "));
+    }
+
+    private void notice(String text) {
+        status.setText(text);
+        status.setVisible(true);
+    }
+
+    /** The client stopped sharing: close at once and go back to the list, which says so without naming anyone. */
+    void close() {
+        showNotShared();
+        getUI().ifPresent(ui -> ui.navigate(ClientsView.class, QueryParameters.of(ClientsView.ENDED_PARAMETER, "1")));
+    }
+
+    @Override
+    protected void onSignal(LiveUpdates.Signal signal) {
+        if (clientId == null || !clientId.equals(signal.clientId())) {
+            return;
+        }
+        // Every signal re-checks the grant first: an ended one closes the page, whatever the signal was.
+        var snapshot = load();
+        inUi(() -> {
+            if (snapshot.isEmpty()) {
+                close();
+            } else {
+                show(snapshot);
+            }
+        });
+    }
+
+    @Override
+    protected void onPoll() {
+        var snapshot = load();
+        if (snapshot.isEmpty() && clientId != null && !notShared.isVisible()) {
+            close();
+        } else {
+            show(snapshot);
+        }
+    }
+
+    @Override
+    public String getPageTitle() {
+        return name == null || name.isEmpty()
+                ? getTranslation("therapist.dashboard.page-title.empty")
+                : getTranslation("therapist.dashboard.page-title", name);
+    }
+}
