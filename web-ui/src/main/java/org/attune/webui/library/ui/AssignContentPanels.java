@@ -22,4 +22,12 @@ public class AssignContentPanels {
                 .orElseThrow(() -> new IllegalStateException("Only a signed-in therapist assigns content"));
         return new AssignContentPanel(library, therapist, clientId);
     }
+
+    /** The same for a therapist known already (e.g. a live view updating outside a request). */
+    public AssignContentPanel create(Caller therapist, UUID clientId) {
+        if (!therapist.isTherapist()) {
+            throw new IllegalStateException("Only a therapist assigns content");
+        }
+        return new AssignContentPanel(library, therapist, clientId);
+    }
 }

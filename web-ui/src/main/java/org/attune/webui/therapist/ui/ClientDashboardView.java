@@ -30,6 +30,8 @@ import org.attune.webui.account.Account;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.consent.Grant;
 import org.attune.webui.consent.Grants;
+import org.attune.webui.library.ui.AssignContentPanel;
+import org.attune.webui.library.ui.AssignContentPanels;
 import org.attune.webui.live.LiveUpdates;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.ProgressGateway;
@@ -68,6 +70,9 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     final Div schedule = new Div();
     final Div assignments = new Div();
     final Div assign = new Div();
+    private final AssignContentPanels assignPanels;
+    private AssignContentPanel assignPanel;
+    private UUID assignPanelClient;
 
     private final Grants grants;
     private final Accounts accounts;
@@ -94,8 +99,10 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             TherapistGateway gateway,
             ProgressGateway progress,
             LiveUpdates live,
+            AssignContentPanels assignPanels,
             Clock clock) {
         super(live);
+        this.assignPanels = assignPanels;
         this.grants = grants;
         this.accounts = accounts;
         this.gateway = gateway;
@@ -244,6 +251,12 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         if (classes.contains(DataClass.CONTENT_ACTIVITY)) {
             content.add(section("therapist.assignments.title", assignments));
             showAssignments(snapshot.assignments());
+            if (assignPanel == null || !clientId.equals(assignPanelClient)) {
+                assign.removeAll();
+                assignPanel = assignPanels.create(caller, clientId);
+                assignPanelClient = clientId;
+                assign.add(assignPanel);
+            }
             content.add(assign);
         }
         var notSharedClasses = EnumSet.complementOf(EnumSet.copyOf(classes));
