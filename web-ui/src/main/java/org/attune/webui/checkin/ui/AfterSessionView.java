@@ -52,6 +52,7 @@ class AfterSessionView extends Main implements HasDynamicTitle {
     final Paragraph status = new Paragraph();
     final Section result = new Section();
     FeedbackEntry recorded;
+    final java.util.Set<IntegerSlider> touched = new java.util.HashSet<>();
 
     AfterSessionView(CheckinGateway checkins, Clock clock) {
         this.checkins = checkins;
@@ -120,10 +121,16 @@ class AfterSessionView extends Main implements HasDynamicTitle {
         slider.setId(id);
         slider.setHelperText(getTranslation("checkin.feedback.scale"));
         slider.setMinMaxVisible(true);
-        slider.setValueAlwaysVisible(true);
         slider.setRequiredIndicatorVisible(true);
+        slider.setValue(5);
         slider.setWidthFull();
-        slider.addValueChangeListener(e -> slider.setInvalid(false));
+        // A slider always has a value; only one the person moved counts as an answer, so an untouched default can
+        // never turn into a rupture signal.
+        slider.addValueChangeListener(e -> {
+            slider.setInvalid(false);
+            slider.setValueAlwaysVisible(true);
+            touched.add(slider);
+        });
         return slider;
     }
 
@@ -132,7 +139,7 @@ class AfterSessionView extends Main implements HasDynamicTitle {
         boolean ready = true;
         for (var slider : List.of(heard, goals, approach, overall)) {
             slider.setInvalid(false);
-            if (slider.getValue() == null) {
+            if (slider.getValue() == null || !touched.contains(slider)) {
                 slider.setErrorMessage(getTranslation("checkin.error.slider"));
                 slider.setInvalid(true);
                 ready = false;

@@ -48,6 +48,9 @@ import org.attune.webui.security.Caller;
 @RolesAllowed("CLIENT")
 class TodayView extends Main implements HasDynamicTitle {
 
+    /** Where the sliders start: the middle, so a quick check-in is one move (or none) away. */
+    static final int MIDDLE = 5;
+
     private final CheckinGateway checkins;
     private final ExerciseGateway exercises;
     private final Clock clock;
@@ -125,7 +128,7 @@ class TodayView extends Main implements HasDynamicTitle {
         slider.setHelperText(getTranslation(helperKey));
         slider.setMinMaxVisible(true);
         slider.setValueAlwaysVisible(true);
-        slider.setRequiredIndicatorVisible(true);
+        slider.setValue(MIDDLE);
         slider.setWidthFull();
         slider.addValueChangeListener(e -> slider.setInvalid(false));
         return slider;
@@ -417,8 +420,8 @@ class TodayView extends Main implements HasDynamicTitle {
     }
 
     void startOver() {
-        mood.clear();
-        energy.clear();
+        mood.setValue(MIDDLE);
+        energy.setValue(MIDDLE);
         sleep.clear();
         note.clear();
         freeWords.clear();

@@ -6,21 +6,31 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.ListItem;
+import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.router.RouterLink;
+import org.attune.webui.checkin.ClientViewsTestConfig;
+import org.attune.webui.checkin.FakeCheckinGateway;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.context.annotation.Configuration;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
 
 /**
- * The public pages, rendered server-side without a browser. The views need no beans, so the Spring context is an
- * empty one: no broker or database is involved.
+ * The public pages, rendered server-side without a browser, for someone who is not signed in. The crisis page needs
+ * the crisis lines and the help-now alert beans; the services behind them are in memory, no broker or database.
  */
-@SpringJUnitConfig(HomeViewsTest.NoBeans.class)
+@SpringJUnitConfig(ClientViewsTestConfig.class)
 @ViewPackages(classes = WelcomeView.class)
 class HomeViewsTest extends SpringBrowserlessTest {
 
-    @Configuration(proxyBeanMethods = false)
-    static class NoBeans {}
+    @Autowired
+    FakeCheckinGateway checkins;
+
+    @BeforeEach
+    void anonymous() {
+        ClientViewsTestConfig.signOut();
+        checkins.reset();
+    }
 
     @Test
     void welcomeShowsTheHelpLink() {
@@ -44,23 +54,32 @@ class HomeViewsTest extends SpringBrowserlessTest {
     void crisisResourcesListTheLinesAndSayAttuneIsNotAnEmergencyService() {
         var view = navigate(CrisisResourcesView.class);
 
-        var lines = $(ListItem.class, view.resources).all().stream()
+        var lines = $(ListItem.class, view.lines).all().stream()
                 .map(item -> item.getElement().getTextRecursively())
                 .toList();
         assertThat(lines)
                 .anySatisfy(line -> assertThat(line).contains("988").contains("Suicide & Crisis Lifeline"))
                 .anySatisfy(line -> assertThat(line).contains("116 123").contains("Samaritans"))
                 .anySatisfy(line -> assertThat(line).contains("112").contains("911"));
-        assertThat(test(view.notAnEmergencyService).getText()).contains("Attune is not an emergency service");
+        assertThat($(Paragraph.class, view.lines).id("not-an-emergency-service").getText())
+                .contains("Attune is not an emergency service");
     }
 
     @Test
     void crisisNumbersCanBeDialled() {
         var view = navigate(CrisisResourcesView.class);
 
-        var hrefs = $(Anchor.class, view.resources).all().stream()
-                .map(Anchor::getHref)
-                .toList();
+        var hrefs =
+                $(Anchor.class, view.lines).all().stream().map(Anchor::getHref).toList();
         assertThat(hrefs).contains("tel:988", "tel:116123", "tel:112", "tel:911");
+    }
+
+    @Test
+    void someoneNotSignedInGetsTheLinesButNoFlagIsRaised() {
+        var view = navigate(CrisisResourcesView.class);
+
+        assertThat(view.lines.getId()).hasValue("crisis-resources");
+        assertThat(view.alertStatus.isVisible()).isFalse();
+        assertThat(checkins.helpNowCalls).hasValue(0);
     }
 }
