@@ -65,12 +65,22 @@ class ServiceCalls {
         }
     }
 
-    private final ServiceTokens tokens;
+    private final java.util.function.Function<Caller, String> tokenFor;
+    private final java.util.function.Function<ServiceTokens.Service, URI> baseUrl;
     private final RestClient rest;
     private final JsonMapper json = JsonMapper.builder().build();
 
+    @org.springframework.beans.factory.annotation.Autowired
     ServiceCalls(ServiceTokens tokens) {
-        this.tokens = tokens;
+        this(tokens::tokenFor, tokens::baseUrl);
+    }
+
+    /** For tests: where the services are and how a caller's token looks, without web-ui's signing key. */
+    ServiceCalls(
+            java.util.function.Function<Caller, String> tokenFor,
+            java.util.function.Function<ServiceTokens.Service, URI> baseUrl) {
+        this.tokenFor = tokenFor;
+        this.baseUrl = baseUrl;
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(5));
@@ -93,10 +103,10 @@ class ServiceCalls {
             Object body,
             Map<String, String> headers) {
         try {
-            URI uri = tokens.baseUrl(service).resolve(path);
+            URI uri = baseUrl.apply(service).resolve(path);
             var request = rest.method(method)
                     .uri(uri)
-                    .header("Authorization", "Bearer " + tokens.tokenFor(caller))
+                    .header("Authorization", "Bearer " + tokenFor.apply(caller))
                     .header("Accept", "application/json, application/problem+json");
             headers.forEach(request::header);
             if (body != null) {

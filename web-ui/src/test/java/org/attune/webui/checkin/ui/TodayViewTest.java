@@ -94,7 +94,7 @@ class TodayViewTest extends SpringBrowserlessTest {
                 .contains("Paced breathing")
                 .contains("About 2 minutes")
                 .contains("Breathe out for six");
-        var open = $(Anchor.class, offer).all().stream()
+        var open = find(Anchor.class, offer).all().stream()
                 .filter(a -> a.getId().orElse("").equals("exercise-open"))
                 .findFirst()
                 .orElseThrow();
@@ -173,7 +173,7 @@ class TodayViewTest extends SpringBrowserlessTest {
     void eachFilledInFormHasItsOwnIdempotencyKey() {
         var view = fillIn(WindowOfTolerance.WITHIN);
         test(view.submit).click();
-        test($(com.vaadin.flow.component.button.Button.class).id("checkin-again"))
+        test(find(com.vaadin.flow.component.button.Button.class).id("checkin-again"))
                 .click();
         test(view.mood).setValue(3);
         test(view.window.get(WindowOfTolerance.HYPER)).click();

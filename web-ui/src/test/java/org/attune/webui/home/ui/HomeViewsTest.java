@@ -36,7 +36,7 @@ class HomeViewsTest extends SpringBrowserlessTest {
     void welcomeShowsTheHelpLink() {
         navigate(WelcomeView.class);
 
-        var help = $(RouterLink.class).withText("Need help now?").single();
+        var help = find(RouterLink.class).withText("Need help now?").single();
         assertThat(help.isVisible()).isTrue();
         assertThat(help.getHref()).isEqualTo("help");
     }
@@ -45,7 +45,7 @@ class HomeViewsTest extends SpringBrowserlessTest {
     void helpLinkOpensTheCrisisResources() {
         navigate(WelcomeView.class);
 
-        test($(RouterLink.class).withText("Need help now?").single()).click();
+        test(find(RouterLink.class).withText("Need help now?").single()).click();
 
         assertThat(getCurrentView()).isInstanceOf(CrisisResourcesView.class);
     }
@@ -54,14 +54,16 @@ class HomeViewsTest extends SpringBrowserlessTest {
     void crisisResourcesListTheLinesAndSayAttuneIsNotAnEmergencyService() {
         var view = navigate(CrisisResourcesView.class);
 
-        var lines = $(ListItem.class, view.lines).all().stream()
+        var lines = find(ListItem.class, view.lines).all().stream()
                 .map(item -> item.getElement().getTextRecursively())
                 .toList();
         assertThat(lines)
                 .anySatisfy(line -> assertThat(line).contains("988").contains("Suicide & Crisis Lifeline"))
                 .anySatisfy(line -> assertThat(line).contains("116 123").contains("Samaritans"))
                 .anySatisfy(line -> assertThat(line).contains("112").contains("911"));
-        assertThat($(Paragraph.class, view.lines).id("not-an-emergency-service").getText())
+        assertThat(find(Paragraph.class, view.lines)
+                        .id("not-an-emergency-service")
+                        .getText())
                 .contains("Attune is not an emergency service");
     }
 
@@ -69,8 +71,9 @@ class HomeViewsTest extends SpringBrowserlessTest {
     void crisisNumbersCanBeDialled() {
         var view = navigate(CrisisResourcesView.class);
 
-        var hrefs =
-                $(Anchor.class, view.lines).all().stream().map(Anchor::getHref).toList();
+        var hrefs = find(Anchor.class, view.lines).all().stream()
+                .map(Anchor::getHref)
+                .toList();
         assertThat(hrefs).contains("tel:988", "tel:116123", "tel:112", "tel:911");
     }
 
