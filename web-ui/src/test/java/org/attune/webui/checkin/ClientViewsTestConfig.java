@@ -8,8 +8,8 @@ import java.util.UUID;
 import org.attune.events.Role;
 import org.attune.webui.MutableClock;
 import org.attune.webui.security.Caller;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -19,8 +19,9 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 /**
  * The beans the client's check-in pages need, with in-memory services in place of checkin-service and the library,
  * and Vaadin's view access control switched on, so a test can check who may open which page. No broker or database.
+ * A test configuration, so the application's integration tests never pick it up.
  */
-@Configuration(proxyBeanMethods = false)
+@TestConfiguration(proxyBeanMethods = false)
 @Import(HelpNowAlerts.class)
 public class ClientViewsTestConfig {
 
