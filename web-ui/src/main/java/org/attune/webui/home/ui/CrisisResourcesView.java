@@ -1,62 +1,104 @@
 package org.attune.webui.home.ui;
 
-import com.vaadin.flow.component.Text;
-import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.UI;
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.H1;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
+import org.attune.webui.checkin.CrisisProperties;
+import org.attune.webui.checkin.HelpNowAlerts;
+import org.attune.webui.checkin.ui.CrisisLines;
+import org.attune.webui.security.Caller;
 
-/** Crisis lines and emergency numbers, reachable without an account, and plain words on what Attune is not. */
+/**
+ * Crisis lines and emergency numbers, reachable without an account, and plain words on what Attune is not. A
+ * signed-in client who opens this page ("I need help now") also raises a safety flag: the lines are shown first and
+ * at once, the flag is raised in the background, and a line below says whether it went out. Opening the page again
+ * within a few minutes raises no second flag ({@link HelpNowAlerts}).
+ */
 @Route("help")
 @AnonymousAllowed
 class CrisisResourcesView extends Main implements HasDynamicTitle {
 
-    final UnorderedList resources;
-    final Paragraph notAnEmergencyService;
+    private final HelpNowAlerts alerts;
+    private final Caller client;
 
-    CrisisResourcesView() {
+    final CrisisLines lines;
+    final Paragraph alertStatus = new Paragraph();
+    final Button retry;
+    private boolean alerting;
+
+    CrisisResourcesView(CrisisProperties crisis, HelpNowAlerts alerts) {
+        this.alerts = alerts;
+        this.client = Caller.current().filter(Caller::isClient).orElse(null);
         addClassName("attune-page");
         addClassName("attune-crisis");
 
-        resources = new UnorderedList(
-                resource("help.emergency.name", "help.emergency.detail", "112", "911"),
-                resource("help.lifeline.name", "help.lifeline.detail", "988"),
-                resource("help.samaritans.name", "help.samaritans.detail", "116 123"));
-        resources.addClassName("attune-crisis-lines");
+        lines = new CrisisLines(crisis).withId("crisis-resources");
 
-        notAnEmergencyService = new Paragraph(getTranslation("help.not-emergency"));
-        notAnEmergencyService.addClassName("attune-notice");
+        alertStatus.setId("help-alert-status");
+        alertStatus.addClassName("attune-checkin-alert-status");
+        alertStatus.getElement().setAttribute("role", "status");
+        alertStatus.getElement().setAttribute("aria-live", "polite");
+        alertStatus.setVisible(client != null);
+        alertStatus.setText(getTranslation("checkin.help.alert.pending"));
+
+        retry = new Button(getTranslation("checkin.help.alert.retry"), e -> startAlert(UI.getCurrent()));
+        retry.setId("help-alert-retry");
+        retry.addThemeVariants(ButtonVariant.PRIMARY);
+        retry.setVisible(false);
 
         add(
                 new H1(getTranslation("help.title")),
                 new Paragraph(getTranslation("help.intro")),
-                resources,
-                notAnEmergencyService,
+                lines,
+                alertStatus,
+                retry,
                 new Paragraph(getTranslation("help.elsewhere")),
                 new Paragraph(new RouterLink(getTranslation("help.back"), WelcomeView.class)));
+
+        if (client != null) {
+            addAttachListener(e -> {
+                if (e.isInitialAttach()) {
+                    startAlert(e.getUI());
+                }
+            });
+        }
     }
 
-    /** One line: its name, then each number as a link a phone can dial, then what the line is for. */
-    private ListItem resource(String nameKey, String detailKey, String... numbers) {
-        var item = new ListItem();
-        var name = new Span(getTranslation(nameKey));
-        name.addClassName("attune-crisis-name");
-        item.add(name, new Text(" "));
-        for (int i = 0; i < numbers.length; i++) {
-            if (i > 0) {
-                item.add(new Text(" / "));
-            }
-            item.add(new Anchor("tel:" + numbers[i].replace(" ", ""), numbers[i]));
+    /** Raises the flag off the request thread, so the lines above never wait for checkin-service. */
+    private void startAlert(UI ui) {
+        if (alerting || client == null) {
+            return;
         }
-        item.add(new Text(" — " + getTranslation(detailKey)));
-        return item;
+        alerting = true;
+        retry.setVisible(false);
+        alertStatus.setText(getTranslation("checkin.help.alert.pending"));
+        // Without server push the answer would wait for the next round trip: poll until it is shown.
+        ui.setPollInterval(1000);
+        Thread.ofVirtual().name("help-now").start(() -> {
+            var result = alerts.raise(client);
+            ui.access(() -> show(ui, result));
+        });
+    }
+
+    private void show(UI ui, HelpNowAlerts.Result result) {
+        alerting = false;
+        ui.setPollInterval(-1);
+        switch (result) {
+            case RAISED -> alertStatus.setText(getTranslation("checkin.help.alert.raised"));
+            case ALREADY_RAISED -> alertStatus.setText(getTranslation("checkin.help.alert.already"));
+            case NOT_RAISED -> {
+                alertStatus.setText(getTranslation("checkin.help.alert.failed"));
+                retry.setVisible(true);
+            }
+            case NOT_A_CLIENT -> alertStatus.setVisible(false);
+        }
     }
 
     @Override

@@ -1,0 +1,250 @@
+package org.attune.webui.checkin.ui;
+
+import com.vaadin.flow.component.button.Button;
+import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Div;
+import com.vaadin.flow.component.html.H1;
+import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.Main;
+import com.vaadin.flow.component.html.Paragraph;
+import com.vaadin.flow.component.html.Section;
+import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.progressbar.ProgressBar;
+import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
+import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.router.HasDynamicTitle;
+import com.vaadin.flow.router.Route;
+import jakarta.annotation.security.RolesAllowed;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.attune.webui.checkin.CheckinGateway;
+import org.attune.webui.checkin.CrisisProperties;
+import org.attune.webui.checkin.Instrument;
+import org.attune.webui.checkin.Outcome;
+import org.attune.webui.checkin.QuestionnaireResult;
+import org.attune.webui.security.Caller;
+
+/**
+ * Questionnaires, one question per step (so it reads the same on a phone), with "question 3 of 9" rather than any
+ * score along the way. The result shows the total, its band and what the band means in plain words; an answer above
+ * 0 on PHQ-9's question about self-harm puts the crisis lines above everything else.
+ */
+@Route("questionnaires")
+@RolesAllowed("CLIENT")
+class QuestionnairesView extends Main implements HasDynamicTitle {
+
+    /** Flags after which the crisis lines come first on the result. */
+    static final List<String> CRISIS_FLAGS = List.of(QuestionnaireResult.SELF_HARM_ITEM, "SEVERE_BAND");
+
+    private final CheckinGateway checkins;
+    private final CrisisProperties crisis;
+
+    final Div list = new Div();
+    final Section step = new Section();
+    final Section result = new Section();
+
+    Instrument instrument;
+    int index;
+    final Map<String, Integer> answers = new LinkedHashMap<>();
+    RadioButtonGroup<Instrument.Option> answer;
+    Button next;
+    Button back;
+    Span progress;
+    Span answerError;
+
+    QuestionnairesView(CheckinGateway checkins, CrisisProperties crisis) {
+        this.checkins = checkins;
+        this.crisis = crisis;
+        addClassNames("attune-page", "attune-checkin-questionnaires");
+        list.setId("questionnaire-list");
+        step.setId("questionnaire-step");
+        result.setId("questionnaire-result");
+        add(new H1(getTranslation("checkin.questionnaires.title")), list, step, result);
+        showList();
+    }
+
+    void showList() {
+        step.setVisible(false);
+        result.setVisible(false);
+        list.removeAll();
+        list.setVisible(true);
+        list.add(new Paragraph(getTranslation("checkin.questionnaires.intro")));
+        var instruments = checkins.instruments(Caller.current().orElseThrow());
+        if (instruments.isEmpty()) {
+            var unavailable = new Paragraph(getTranslation("checkin.questionnaires.unavailable"));
+            unavailable.setId("questionnaire-unavailable");
+            list.add(unavailable);
+            return;
+        }
+        var offered = instruments.get().stream()
+                .filter(i -> !Instrument.SESSION_CONNECTION.equals(i.code()))
+                .toList();
+        if (offered.isEmpty()) {
+            list.add(new Paragraph(getTranslation("checkin.questionnaires.none")));
+        }
+        for (var each : offered) {
+            var card = new Div();
+            card.addClassName("attune-checkin-instrument");
+            card.add(new H2(each.title()));
+            if (each.about() != null) {
+                card.add(new Paragraph(each.about()));
+            }
+            card.add(new Paragraph(
+                    getTranslation("checkin.questionnaires.length", each.items().size())));
+            var start = new Button(getTranslation("checkin.questionnaires.start"), e -> start(each));
+            start.setId("questionnaire-start-" + each.code());
+            start.addThemeVariants(ButtonVariant.PRIMARY);
+            start.getElement()
+                    .setAttribute("aria-label", getTranslation("checkin.questionnaires.start") + ": " + each.title());
+            card.add(start);
+            if (each.source() != null) {
+                var source = new Paragraph(each.source());
+                source.addClassName("attune-checkin-source");
+                card.add(source);
+            }
+            list.add(card);
+        }
+    }
+
+    void start(Instrument chosen) {
+        instrument = chosen;
+        answers.clear();
+        index = 0;
+        list.setVisible(false);
+        result.setVisible(false);
+        step.setVisible(true);
+        showStep();
+    }
+
+    private void showStep() {
+        step.removeAll();
+        var item = instrument.items().get(index);
+        int count = instrument.items().size();
+        step.add(new H2(instrument.title()));
+        progress = new Span(getTranslation("checkin.questionnaires.progress", index + 1, count));
+        progress.setId("questionnaire-progress");
+        progress.addClassName("attune-checkin-progress");
+        var bar = new ProgressBar(0, count, index + 1);
+        bar.getElement().setAttribute("aria-hidden", "true");
+        step.add(progress, bar);
+        if (instrument.prompt() != null) {
+            step.add(new Paragraph(instrument.prompt()));
+        }
+        answer = new RadioButtonGroup<>(item.text());
+        answer.setId("questionnaire-answer");
+        answer.addThemeVariants(RadioGroupVariant.LUMO_VERTICAL);
+        answer.setItems(item.options());
+        answer.setItemLabelGenerator(Instrument.Option::label);
+        answer.addClassName("attune-checkin-answer");
+        var given = answers.get(item.id());
+        if (given != null) {
+            item.options().stream().filter(o -> o.value() == given).findFirst().ifPresent(answer::setValue);
+        }
+        answer.addValueChangeListener(e -> {
+            if (e.getValue() != null) {
+                answers.put(item.id(), e.getValue().value());
+                answerError.setVisible(false);
+            }
+        });
+        answerError = new Span(getTranslation("checkin.questionnaires.choose"));
+        answerError.setId("questionnaire-answer-error");
+        answerError.addClassName("attune-checkin-error");
+        answerError.setVisible(false);
+
+        back = new Button(getTranslation("checkin.questionnaires.back"), e -> back());
+        back.setId("questionnaire-back");
+        back.setEnabled(index > 0);
+        boolean last = index == count - 1;
+        next = new Button(
+                getTranslation(last ? "checkin.questionnaires.submit" : "checkin.questionnaires.next"), e -> next());
+        next.setId(last ? "questionnaire-submit" : "questionnaire-next");
+        next.addThemeVariants(ButtonVariant.PRIMARY);
+        var stop = new Button(getTranslation("checkin.questionnaires.stop"), e -> showList());
+        stop.setId("questionnaire-stop");
+        stop.addThemeVariants(ButtonVariant.TERTIARY);
+        var buttons = new Div(back, next);
+        buttons.addClassName("attune-checkin-buttons");
+        step.add(answer, answerError, buttons, stop);
+    }
+
+    void back() {
+        if (index > 0) {
+            index--;
+            showStep();
+        }
+    }
+
+    void next() {
+        var item = instrument.items().get(index);
+        if (!answers.containsKey(item.id())) {
+            answerError.setVisible(true);
+            return;
+        }
+        if (index < instrument.items().size() - 1) {
+            index++;
+            showStep();
+            return;
+        }
+        submit();
+    }
+
+    private void submit() {
+        switch (checkins.respond(Caller.current().orElseThrow(), instrument.code(), Map.copyOf(answers))) {
+            case Outcome.Done<QuestionnaireResult> done -> showResult(done.value());
+            case Outcome.Invalid<QuestionnaireResult> invalid -> showUnsent("checkin.questionnaires.invalid");
+            case Outcome.Unavailable<QuestionnaireResult> unavailable ->
+                showUnsent("checkin.questionnaires.unavailable-submit");
+        }
+    }
+
+    /** The answers stay; the person can try again from the last question. */
+    private void showUnsent(String key) {
+        answerError.setText(getTranslation(key));
+        answerError.setVisible(true);
+    }
+
+    void showResult(QuestionnaireResult scored) {
+        step.setVisible(false);
+        result.removeAll();
+        result.setVisible(true);
+        if (scored.flags().stream().anyMatch(CRISIS_FLAGS::contains)) {
+            var help = new Div();
+            help.addClassName("attune-checkin-crisis-first");
+            help.add(new H2(getTranslation("checkin.questionnaires.crisis.title")));
+            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.intro")));
+            help.add(new CrisisLines(crisis));
+            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.alert")));
+            help.setId("crisis-resources");
+            result.add(help);
+        }
+        result.add(new H2(getTranslation("checkin.questionnaires.result.title", instrument.title())));
+        var total = new Paragraph(getTranslation("checkin.questionnaires.total", scored.total(), scored.maxTotal()));
+        total.setId("questionnaire-total");
+        var band = new Paragraph(getTranslation(
+                "checkin.questionnaires.band", scored.bandLabel() == null ? scored.band() : scored.bandLabel()));
+        band.setId("questionnaire-band");
+        var meaning = new Paragraph(meaning(scored));
+        meaning.setId("questionnaire-meaning");
+        var snapshot = new Paragraph(getTranslation("checkin.questionnaires.snapshot"));
+        var done = new Button(getTranslation("checkin.questionnaires.done"), e -> showList());
+        done.setId("questionnaire-done");
+        result.add(total, band, meaning, snapshot, done);
+    }
+
+    /** What the band means in plain words: this instrument's own text if the bundle has one, else a general one. */
+    private String meaning(QuestionnaireResult scored) {
+        var key = "checkin.questionnaires.meaning." + scored.code().toLowerCase(Locale.ROOT) + "." + scored.band();
+        var text = getTranslation(key);
+        if (text == null || text.isBlank() || text.startsWith("!{") || text.equals(key)) {
+            return getTranslation("checkin.questionnaires.meaning.other");
+        }
+        return text;
+    }
+
+    @Override
+    public String getPageTitle() {
+        return getTranslation("checkin.questionnaires.page-title");
+    }
+}
