@@ -140,4 +140,43 @@ class ErasureIT {
             assertThat(await(() -> documentsOf(therapist), 0)).isZero();
         }
     }
+
+    @Test
+    void a_consent_granted_arriving_after_account_erased_does_not_bring_a_grant_back() throws Exception {
+        var api = new Api(port);
+        var client = UUID.randomUUID();
+        var therapist = UUID.randomUUID();
+        var erasedTherapist = UUID.randomUUID();
+        var grantDocs = Query.query(new Criteria()
+                .orOperator(
+                        Criteria.where("clientId").in(client),
+                        Criteria.where("therapistId").in(erasedTherapist)));
+        try (var events = new EventPublisher(TestInfrastructure.get().bootstrapServers())) {
+            events.publish(AccountErased.of(client, Role.CLIENT));
+            events.publish(AccountErased.of(erasedTherapist, Role.THERAPIST));
+            var markers = Query.query(Criteria.where("_id").in(client.toString(), erasedTherapist.toString()));
+            assertThat(await(() -> mongo.count(markers, "erased_accounts").block(), 2))
+                    .isEqualTo(2);
+
+            // Late consent events (newer than the erasure) for the erased client and for the erased therapist.
+            var late = Grants.grant(client, therapist, EnumSet.of(DataClass.MOOD_CHECKINS));
+            var otherClient = UUID.randomUUID();
+            var lateForTherapist = Grants.grant(otherClient, erasedTherapist, EnumSet.of(DataClass.MOOD_CHECKINS));
+            events.publish(late);
+            events.publish(lateForTherapist);
+            // Both were consumed once they are among the applied events.
+            var applied = Query.query(Criteria.where("_id")
+                    .in(late.eventId().toString(), lateForTherapist.eventId().toString()));
+            assertThat(await(() -> mongo.count(applied, "applied_events").block(), 2))
+                    .isEqualTo(2);
+
+            assertThat(mongo.count(grantDocs, "consent_grants").block()).isZero();
+            api.therapistGet(therapist, "/api/v1/clients/" + client + "/checkins")
+                    .expectStatus()
+                    .isForbidden();
+            api.therapistGet(erasedTherapist, "/api/v1/clients/" + otherClient + "/checkins")
+                    .expectStatus()
+                    .isForbidden();
+        }
+    }
 }

@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.attune.checkin.erasure.ErasedAccounts;
 import org.attune.events.ConsentGranted;
 import org.attune.events.ConsentRevoked;
 import org.attune.events.DataClass;
@@ -28,10 +29,12 @@ public class ConsentProjection {
 
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
+    private final ErasedAccounts erasedAccounts;
 
-    ConsentProjection(ReactiveMongoTemplate mongo, Clock clock) {
+    ConsentProjection(ReactiveMongoTemplate mongo, Clock clock, ErasedAccounts erasedAccounts) {
         this.mongo = mongo;
         this.clock = clock;
+        this.erasedAccounts = erasedAccounts;
     }
 
     Mono<Void> apply(ConsentGranted granted) {
@@ -63,6 +66,23 @@ public class ConsentProjection {
     }
 
     private Mono<Void> upsertIfNewer(UUID clientId, UUID therapistId, java.time.Instant occurredAt, Update update) {
+        // A consent event about an erased client or therapist (arriving late, on another topic than the erasure)
+        // must not bring a grant back. Checked again after the write, for an erasure that ran in between.
+        return erasedAccounts
+                .anyErased(clientId, therapistId)
+                .flatMap(erased -> erased
+                        ? Mono.<Void>empty()
+                        : write(clientId, therapistId, occurredAt, update)
+                                .then(erasedAccounts.anyErased(clientId, therapistId))
+                                .flatMap(erasedMeanwhile -> erasedMeanwhile
+                                        ? mongo.remove(
+                                                        query(where("_id").is(ConsentGrant.key(clientId, therapistId))),
+                                                        ConsentGrant.COLLECTION)
+                                                .then()
+                                        : Mono.<Void>empty()));
+    }
+
+    private Mono<Void> write(UUID clientId, UUID therapistId, java.time.Instant occurredAt, Update update) {
         var id = ConsentGrant.key(clientId, therapistId);
         // Matches the pair only when its last event is older; if the pair exists with a newer event, the upsert
         // tries to insert the same _id and fails, which means "stale, skip".

@@ -25,16 +25,26 @@ public class Erasure {
     private final AccessLog accessLog;
     private final ConsentProjection consent;
     private final SafetyFlags safetyFlags;
+    private final ErasedAccounts erasedAccounts;
 
-    Erasure(ReactiveMongoTemplate mongo, AccessLog accessLog, ConsentProjection consent, SafetyFlags safetyFlags) {
+    Erasure(
+            ReactiveMongoTemplate mongo,
+            AccessLog accessLog,
+            ConsentProjection consent,
+            SafetyFlags safetyFlags,
+            ErasedAccounts erasedAccounts) {
         this.mongo = mongo;
         this.accessLog = accessLog;
         this.consent = consent;
         this.safetyFlags = safetyFlags;
+        this.erasedAccounts = erasedAccounts;
     }
 
-    public Mono<Void> erase(UUID accountId) {
-        return Flux.fromIterable(OutboxRelay.COLLECTIONS)
+    /** Marks the account erased first, so nothing about it is recreated while or after its data is deleted. */
+    public Mono<Void> erase(UUID accountId, java.time.Instant erasedAt) {
+        return erasedAccounts
+                .mark(accountId, erasedAt)
+                .thenMany(Flux.fromIterable(OutboxRelay.COLLECTIONS))
                 .concatMap(collection -> mongo.remove(query(where("clientId").is(accountId)), collection))
                 .then(accessLog.eraseAccount(accountId))
                 .then(consent.eraseAccount(accountId))

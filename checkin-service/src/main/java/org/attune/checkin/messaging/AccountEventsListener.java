@@ -30,7 +30,7 @@ class AccountEventsListener {
             return;
         }
         if (Boolean.TRUE.equals(appliedEvents
-                .applyOnce(erased.eventId(), Topics.ACCOUNTS, erasure.erase(erased.clientId()))
+                .applyOnce(erased.eventId(), Topics.ACCOUNTS, erasure.erase(erased.clientId(), erased.occurredAt()))
                 .block())) {
             log.info("Applied AccountErased {}", erased.eventId());
         }

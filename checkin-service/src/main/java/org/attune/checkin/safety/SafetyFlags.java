@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.attune.checkin.erasure.ErasedAccounts;
 import org.attune.checkin.outbox.OutboxListener;
 import org.attune.events.AttuneEvent;
 import org.attune.events.SafetyFlagRaised;
@@ -27,9 +28,11 @@ import reactor.core.publisher.Mono;
 public class SafetyFlags implements OutboxListener {
 
     private final ReactiveMongoTemplate mongo;
+    private final ErasedAccounts erasedAccounts;
 
-    SafetyFlags(ReactiveMongoTemplate mongo) {
+    SafetyFlags(ReactiveMongoTemplate mongo, ErasedAccounts erasedAccounts) {
         this.mongo = mongo;
+        this.erasedAccounts = erasedAccounts;
         mongo.indexOps(SafetyFlag.COLLECTION)
                 .createIndex(new Index().on("clientId", Sort.Direction.ASC).on("raisedAt", Sort.Direction.DESC))
                 .onErrorResume(e -> Mono.empty())
@@ -50,7 +53,13 @@ public class SafetyFlags implements OutboxListener {
 
     @Override
     public Mono<Void> beforePublish(AttuneEvent event) {
-        return event instanceof SafetyFlagRaised raised ? recordRaised(raised) : Mono.empty();
+        if (!(event instanceof SafetyFlagRaised raised)) {
+            return Mono.empty();
+        }
+        // A relay round that read the outbox just before the client's erasure must not store the flag again.
+        return erasedAccounts
+                .anyErased(raised.clientId())
+                .flatMap(erased -> erased ? Mono.<Void>empty() : recordRaised(raised));
     }
 
     /** All of a client's flags, oldest first (export). */

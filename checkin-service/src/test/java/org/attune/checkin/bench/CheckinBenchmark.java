@@ -1,5 +1,6 @@
 package org.attune.checkin.bench;
 
+import com.mongodb.MongoClientSettings;
 import com.mongodb.reactivestreams.client.MongoClients;
 import com.nimbusds.jose.JOSEObjectType;
 import com.nimbusds.jose.JWSAlgorithm;
@@ -18,7 +19,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,6 +46,7 @@ import org.attune.infra.local.EmbeddedKafka;
 import org.attune.infra.local.EmbeddedMongo;
 import org.attune.infra.local.TopicProvisioner;
 import org.bson.Document;
+import org.bson.RawBsonDocument;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -56,20 +57,36 @@ import reactor.core.publisher.Mono;
  *
  * <p>Phases, all at the same concurrency N: (1) N HTTP clients, each with its own account and token, post check-ins
  * over real HTTP and the run reports throughput and p50/p99 latency; (2) N workers insert check-in-shaped documents
- * straight into the same MongoDB-protocol store; (3) N workers produce check-in-sized events straight to the same
- * Kafka broker with the service's producer settings (acks=all, idempotence) and wait for each ack. Then it prints
- * the ratios of the HTTP rate to the raw rates.
+ * straight into the same MongoDB-protocol store (a scratch database); (3) N workers produce check-in-sized events
+ * straight to the same Kafka broker (a scratch topic) with the service's producer settings (acks=all, idempotence)
+ * and wait for each ack. Then it prints the ratios of the HTTP rate to the raw rates.
  *
- * <p>Tokens: the benchmark generates an RSA key, mints RS256 tokens the way web-ui does and serves the public key as
- * a JWKS on 127.0.0.1. By default it starts the service in-process, pointed at that JWKS and at the local stack's
- * broker and store (database {@code attune_checkin_bench}, dropped at the end).
+ * <p>Where it runs ({@code bench.infra}):
+ *
+ * <ul>
+ *   <li>{@code stack} (default): the running local stack ({@code ./run-local.sh}). N client accounts are registered
+ *       through web-ui ({@code POST /api/accounts}), each fetches its token once from {@code POST /api/token} (HTTP
+ *       Basic) and again before it expires, and the running checkin-service is driven; the accounts are erased
+ *       through web-ui at the end (so the stack deletes their check-ins) unless {@code bench.keep-accounts=true}.
+ *   <li>{@code in-process}: the service is started in this JVM against the stack's broker and store, with tokens
+ *       minted by the benchmark itself (RS256, served as a JWKS on 127.0.0.1).
+ *   <li>{@code embedded}: like {@code in-process}, but the broker and store are started in this JVM too (for a
+ *       machine where the stack is not running).
+ * </ul>
  */
 public final class CheckinBenchmark {
 
     static final String ISSUER = "attune-web-ui";
     static final String AUDIENCE = "attune-services";
     static final String BENCH_DB = "attune_checkin_bench";
+    static final String SCRATCH_DB = "attune_bench_scratch";
     static final String BENCH_TOPIC = "attune.bench.v1";
+    /** UUIDs as the service stores them (standard binary subtype 4). */
+    static final org.bson.codecs.configuration.CodecRegistry CODECS =
+            org.bson.codecs.configuration.CodecRegistries.fromRegistries(
+                    org.bson.codecs.configuration.CodecRegistries.fromCodecs(
+                            new org.bson.codecs.UuidCodec(org.bson.UuidRepresentation.STANDARD)),
+                    MongoClientSettings.getDefaultCodecRegistry());
 
     public static void main(String[] args) throws Exception {
         int clients = Integer.getInteger("bench.clients", 16);
@@ -79,14 +96,19 @@ public final class CheckinBenchmark {
         String kafka = System.getProperty("bench.kafka", "127.0.0.1:9092");
         String mongoBase = System.getProperty("bench.mongo", "mongodb://127.0.0.1:27017");
         String target = System.getProperty("bench.target", "");
+        String webUi = System.getProperty("bench.webui", "http://127.0.0.1:8080");
+        boolean keepAccounts = Boolean.getBoolean("bench.keep-accounts");
         int jwksPort = Integer.getInteger("bench.jwks-port", 0);
+        if (!List.of("stack", "in-process", "embedded").contains(infra)) {
+            System.err.println("bench.infra must be stack, in-process or embedded, was " + infra);
+            System.exit(2);
+        }
 
         EmbeddedKafka embeddedKafka = null;
         EmbeddedMongo embeddedMongo = null;
-        Path tmp = null;
         if (infra.equals("embedded")) {
             // The local stack's own broker and store, started in this JVM (for a machine without the stack running).
-            tmp = Files.createTempDirectory("attune-bench");
+            var tmp = Files.createTempDirectory("attune-bench");
             embeddedKafka = EmbeddedKafka.start(tmp.resolve("kafka"), freePort(), freePort());
             embeddedMongo = EmbeddedMongo.startPersistent(tmp.resolve("mongo/bench.mv"), freePort());
             TopicProvisioner.createAll(embeddedKafka.bootstrapServers());
@@ -94,65 +116,106 @@ public final class CheckinBenchmark {
             mongoBase = embeddedMongo.connectionString();
         }
 
-        var key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
-        var jwks = serveJwks(new JWKSet(key.toPublicJWK()), jwksPort);
-        var jwksUri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
-
         ConfigurableApplicationContext service = null;
+        HttpServer jwks = null;
+        Tokens tokens;
         String baseUrl = target;
-        if (baseUrl.isBlank()) {
-            // Command-line arguments, so they win over application.yml.
-            var serviceArgs = new java.util.ArrayList<>(List.of(
-                    "--server.port=0",
-                    "--spring.kafka.bootstrap-servers=" + kafka,
-                    "--spring.mongodb.uri=" + mongoBase + "/" + BENCH_DB,
-                    "--spring.kafka.consumer.group-id=checkin-service-bench",
-                    "--attune.security.jwks-uri=" + jwksUri,
-                    "--logging.level.root=WARN"));
-            // e.g. -Dbench.service-args="--attune.outbox.relay-enabled=false" to isolate a part of the path
-            for (String extra : System.getProperty("bench.service-args", "").split("\\s+")) {
-                if (!extra.isBlank()) {
-                    serviceArgs.add(extra);
-                }
+        if (infra.equals("stack")) {
+            if (baseUrl.isBlank()) {
+                baseUrl = "http://127.0.0.1:8081";
             }
-            service = new SpringApplicationBuilder(CheckinServiceApplication.class)
-                    .run(serviceArgs.toArray(String[]::new));
-            baseUrl = "http://127.0.0.1:"
-                    + ((WebServerApplicationContext) service).getWebServer().getPort();
+            System.out.printf("Registering %d client accounts at %s ...%n", clients, webUi);
+            tokens = WebUiTokens.register(webUi, clients);
+        } else {
+            var key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
+            jwks = serveJwks(new JWKSet(key.toPublicJWK()), jwksPort);
+            var jwksUri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
+            tokens = new MintedTokens(key, clients);
+            if (baseUrl.isBlank()) {
+                // Command-line arguments, so they win over application.yml.
+                var serviceArgs = new java.util.ArrayList<>(List.of(
+                        "--server.port=0",
+                        "--spring.kafka.bootstrap-servers=" + kafka,
+                        "--spring.mongodb.uri=" + mongoBase + "/" + BENCH_DB,
+                        "--spring.kafka.consumer.group-id=checkin-service-bench",
+                        "--attune.security.jwks-uri=" + jwksUri,
+                        "--logging.level.root=WARN"));
+                // e.g. -Dbench.service-args="--attune.outbox.relay-enabled=false" to isolate a part of the path
+                for (String extra : System.getProperty("bench.service-args", "").split("\\s+")) {
+                    if (!extra.isBlank()) {
+                        serviceArgs.add(extra);
+                    }
+                }
+                service = new SpringApplicationBuilder(CheckinServiceApplication.class)
+                        .run(serviceArgs.toArray(String[]::new));
+                baseUrl = "http://127.0.0.1:"
+                        + ((WebServerApplicationContext) service).getWebServer().getPort();
+            }
         }
 
         System.out.printf(
-                "Attune check-in benchmark: %d concurrent clients, %d measured requests (+%d warm-up)%n",
-                clients, requests, warmup);
+                "Attune check-in benchmark (%s): %d concurrent clients, %d measured requests (+%d warm-up)%n",
+                infra, clients, requests, warmup);
         System.out.printf(
-                "  service %s | broker %s | store %s | %d cores%n",
-                baseUrl, kafka, mongoBase, Runtime.getRuntime().availableProcessors());
+                "  service %s | broker %s | store %s | %d cores, load average %.1f%n",
+                baseUrl,
+                kafka,
+                mongoBase,
+                Runtime.getRuntime().availableProcessors(),
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                        .getSystemLoadAverage());
 
         try {
-            var http = httpPhase(baseUrl, key, clients, warmup, requests);
+            var http = httpPhase(baseUrl, tokens, warmup, requests);
             var serverSide = serverSideMean(baseUrl);
-            double insertRate = insertPhase(mongoBase, clients, requests);
-            double produceRate = producePhase(kafka, clients, requests);
+            var storedSize = infra.equals("stack")
+                    ? storedCheckInSize(mongoBase, "attune_checkin", ((WebUiTokens) tokens).accountIds())
+                    : storedCheckInSize(mongoBase, BENCH_DB, null);
+            var insert = insertPhase(mongoBase, clients, requests);
+            var produce = producePhase(kafka, clients, requests);
 
             System.out.println();
             System.out.printf(
-                    "HTTP POST /api/v1/checkins : %8.0f req/s   p50 %6.2f ms   p99 %6.2f ms   errors %d%n",
+                    "HTTP POST /api/v1/checkins  : %8.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %d%n",
                     http.rate, http.p50, http.p99, http.errors);
-            System.out.printf("  server-side mean (http_server_requests, warm-up included): %s%n", serverSide);
-            System.out.printf("raw store insert           : %8.0f ops/s%n", insertRate);
-            System.out.printf("raw Kafka produce (acks=all): %7.0f msg/s%n", produceRate);
-            System.out.printf("ratio HTTP / raw insert    : %8.2f%n", http.rate / insertRate);
-            System.out.printf("ratio HTTP / raw produce   : %8.2f%n", http.rate / produceRate);
+            System.out.printf("  server-side mean (http_server_requests, all requests so far): %s%n", serverSide);
+            System.out.printf(
+                    "raw store insert            : %8.0f ops/s   p50 %7.2f ms   p99 %7.2f ms   (%s.%s, %d-byte"
+                            + " documents; a stored check-in: %s)%n",
+                    insert.rate, insert.p50, insert.p99, SCRATCH_DB, "bench_raw_inserts", insert.size, storedSize);
+            System.out.printf(
+                    "raw Kafka produce (acks=all, idempotent): %8.0f msg/s   p50 %7.2f ms   p99 %7.2f ms   (topic %s,"
+                            + " %d-byte values)%n",
+                    produce.rate, produce.p50, produce.p99, BENCH_TOPIC, produce.size);
+            System.out.printf("ratio HTTP / raw insert     : %8.2f%n", http.rate / insert.rate);
+            System.out.printf("ratio HTTP / raw produce    : %8.2f%n", http.rate / produce.rate);
+            System.out.printf(
+                    "  token fetches from web-ui: %d (one per client, plus refreshes before expiry)%n",
+                    tokens.fetches());
         } finally {
             if (service != null) {
                 service.close();
             }
-            jwks.stop(0);
+            if (jwks != null) {
+                jwks.stop(0);
+            }
+            if (tokens instanceof WebUiTokens accounts && !keepAccounts) {
+                System.out.printf("Erasing the %d bench accounts through web-ui: %s%n", clients, accounts.eraseAll());
+            }
             try (var mongo = MongoClients.create(mongoBase)) {
-                Mono.from(mongo.getDatabase(BENCH_DB).drop()).block(Duration.ofSeconds(30));
+                Mono.from(mongo.getDatabase(SCRATCH_DB).drop()).block(Duration.ofSeconds(30));
+                if (!infra.equals("stack")) {
+                    Mono.from(mongo.getDatabase(BENCH_DB).drop()).block(Duration.ofSeconds(30));
+                }
             } catch (RuntimeException e) {
                 System.out.println(
-                        "Could not drop " + BENCH_DB + ": " + e.getClass().getSimpleName());
+                        "Could not drop the scratch database: " + e.getClass().getSimpleName());
+            }
+            try (var admin = AdminClient.create(Map.of("bootstrap.servers", kafka))) {
+                admin.deleteTopics(List.of(BENCH_TOPIC)).all().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                System.out.println(
+                        "Could not delete the scratch topic: " + e.getClass().getSimpleName());
             }
             if (embeddedKafka != null) {
                 embeddedKafka.close();
@@ -164,15 +227,11 @@ public final class CheckinBenchmark {
 
     record HttpResult(double rate, double p50, double p99, long errors) {}
 
-    static HttpResult httpPhase(String baseUrl, RSAKey key, int clients, int warmup, int requests) throws Exception {
+    static HttpResult httpPhase(String baseUrl, Tokens tokens, int warmup, int requests) throws Exception {
         var http = HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
-        var tokens = new String[clients];
-        for (int i = 0; i < clients; i++) {
-            tokens[i] = token(key, UUID.randomUUID());
-        }
         runHttp(http, baseUrl, tokens, warmup, null);
         var latencies = new long[requests];
         var errors = new AtomicLong();
@@ -180,27 +239,30 @@ public final class CheckinBenchmark {
         errors.addAndGet(runHttp(http, baseUrl, tokens, requests, latencies));
         double seconds = (System.nanoTime() - start) / 1e9;
         Arrays.sort(latencies);
-        return new HttpResult(
-                requests / seconds,
-                latencies[(int) (requests * 0.50)] / 1e6,
-                latencies[Math.min(requests - 1, (int) Math.ceil(requests * 0.99) - 1)] / 1e6,
-                errors.get());
+        return new HttpResult(requests / seconds, p(latencies, 0.50), p(latencies, 0.99), errors.get());
+    }
+
+    /** The q-quantile of sorted nanosecond latencies, in milliseconds (nearest rank). */
+    static double p(long[] sorted, double q) {
+        return sorted[Math.max(0, Math.min(sorted.length - 1, (int) Math.ceil(sorted.length * q) - 1))] / 1e6;
     }
 
     /** Each client posts sequentially until {@code total} requests are done; returns the number of non-201s. */
-    static long runHttp(HttpClient http, String baseUrl, String[] tokens, int total, long[] latencies)
-            throws Exception {
+    static long runHttp(HttpClient http, String baseUrl, Tokens tokens, int total, long[] latencies) throws Exception {
         var next = new AtomicInteger();
         var errors = new AtomicLong();
         var uri = URI.create(baseUrl + "/api/v1/checkins");
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
-            for (String token : tokens) {
+            for (int c = 0; c < tokens.clients(); c++) {
+                int client = c;
                 pool.submit(() -> {
                     int i;
                     while ((i = next.getAndIncrement()) < total) {
                         var body =
                                 "{\"mood\":%d,\"window\":\"WITHIN\",\"emotions\":[\"calm\",\"hopeful\"],\"energy\":6,\"sleepHours\":7.5,\"tags\":[\"needs-advocated\"]}"
                                         .formatted(i % 11);
+                        // outside the timed part: a token refresh is not the service's latency
+                        var token = tokens.token(client);
                         var request = HttpRequest.newBuilder(uri)
                                 .header("Authorization", "Bearer " + token)
                                 .header("Content-Type", "application/json")
@@ -254,43 +316,87 @@ public final class CheckinBenchmark {
         }
     }
 
-    static double insertPhase(String mongoBase, int workers, int total) throws Exception {
+    /** A raw phase's throughput and per-operation latency; {@code size} is the bytes written per operation. */
+    record RawResult(double rate, double p50, double p99, int size) {}
+
+    /** The BSON size of one check-in the service stored for the bench's clients (null ids: any check-in). */
+    static String storedCheckInSize(String mongoBase, String database, List<String> clientIds) {
         try (var mongo = MongoClients.create(mongoBase)) {
-            var collection = mongo.getDatabase(BENCH_DB).getCollection("bench_raw_inserts");
+            var filter = clientIds == null
+                    ? new Document()
+                    : new Document(
+                            "clientId",
+                            new Document(
+                                    "$in",
+                                    clientIds.stream().map(UUID::fromString).toList()));
+            var doc = Mono.from(mongo.getDatabase(database)
+                            .getCollection("checkins")
+                            .withCodecRegistry(CODECS)
+                            .find(filter)
+                            .first())
+                    .block(Duration.ofSeconds(30));
+            return doc == null ? "not found" : bsonSize(doc) + " bytes";
+        } catch (RuntimeException e) {
+            return "n/a (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    static int bsonSize(Document doc) {
+        return new RawBsonDocument(
+                        doc, MongoClientSettings.getDefaultCodecRegistry().get(Document.class))
+                .getByteBuffer()
+                .remaining();
+    }
+
+    static Document rawCheckIn(String event) {
+        var now = new Date();
+        return new Document("_id", UUID.randomUUID().toString())
+                .append("clientId", new org.bson.BsonBinary(UUID.randomUUID(), org.bson.UuidRepresentation.STANDARD))
+                .append("recordedAt", now)
+                .append("localDate", now)
+                .append("mood", 6)
+                .append("window", "WITHIN")
+                .append("emotions", List.of("calm", "hopeful"))
+                .append("energy", 6)
+                .append("sleepHours", 7.5)
+                .append("tags", List.of("needs-advocated"))
+                .append(
+                        "outbox",
+                        new Document("events", List.of(event))
+                                .append("pending", true)
+                                .append("dueAt", now));
+    }
+
+    static RawResult insertPhase(String mongoBase, int workers, int total) throws Exception {
+        try (var mongo = MongoClients.create(mongoBase)) {
+            var collection = mongo.getDatabase(SCRATCH_DB).getCollection("bench_raw_inserts");
             var event = EventJson.write(sampleEvent());
+            int size = bsonSize(rawCheckIn(event));
+            Mono.from(collection.insertOne(rawCheckIn(event))).block(Duration.ofSeconds(30));
+            var latencies = new long[total];
             var next = new AtomicInteger();
             long start = System.nanoTime();
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int w = 0; w < workers; w++) {
                     pool.submit(() -> {
-                        while (next.getAndIncrement() < total) {
-                            var now = new Date();
-                            var doc = new Document("_id", UUID.randomUUID().toString())
-                                    .append("clientId", UUID.randomUUID().toString())
-                                    .append("recordedAt", now)
-                                    .append("localDate", now)
-                                    .append("mood", 6)
-                                    .append("window", "WITHIN")
-                                    .append("emotions", List.of("calm", "hopeful"))
-                                    .append("energy", 6)
-                                    .append("sleepHours", 7.5)
-                                    .append("tags", List.of("needs-advocated"))
-                                    .append(
-                                            "outbox",
-                                            new Document("events", List.of(event))
-                                                    .append("pending", true)
-                                                    .append("dueAt", now));
+                        int i;
+                        while ((i = next.getAndIncrement()) < total) {
+                            var doc = rawCheckIn(event);
+                            long t0 = System.nanoTime();
                             Mono.from(collection.insertOne(doc)).block(Duration.ofSeconds(30));
+                            latencies[i] = System.nanoTime() - t0;
                         }
                         return null;
                     });
                 }
             }
-            return total / ((System.nanoTime() - start) / 1e9);
+            double rate = total / ((System.nanoTime() - start) / 1e9);
+            Arrays.sort(latencies);
+            return new RawResult(rate, p(latencies, 0.50), p(latencies, 0.99), size);
         }
     }
 
-    static double producePhase(String bootstrap, int workers, int total) throws Exception {
+    static RawResult producePhase(String bootstrap, int workers, int total) throws Exception {
         try (var admin = AdminClient.create(Map.of("bootstrap.servers", bootstrap))) {
             try {
                 admin.createTopics(List.of(new NewTopic(BENCH_TOPIC, 3, (short) 1)))
@@ -312,21 +418,27 @@ public final class CheckinBenchmark {
                 new StringSerializer(),
                 new ByteArraySerializer())) {
             producer.send(new ProducerRecord<>(BENCH_TOPIC, "warm-up", payload)).get(30, TimeUnit.SECONDS);
+            var latencies = new long[total];
             var next = new AtomicInteger();
             long start = System.nanoTime();
             try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
                 for (int w = 0; w < workers; w++) {
                     pool.submit(() -> {
-                        while (next.getAndIncrement() < total) {
+                        int i;
+                        while ((i = next.getAndIncrement()) < total) {
+                            long t0 = System.nanoTime();
                             producer.send(new ProducerRecord<>(
                                             BENCH_TOPIC, UUID.randomUUID().toString(), payload))
                                     .get(30, TimeUnit.SECONDS);
+                            latencies[i] = System.nanoTime() - t0;
                         }
                         return null;
                     });
                 }
             }
-            return total / ((System.nanoTime() - start) / 1e9);
+            double rate = total / ((System.nanoTime() - start) / 1e9);
+            Arrays.sort(latencies);
+            return new RawResult(rate, p(latencies, 0.50), p(latencies, 0.99), payload.length);
         }
     }
 
@@ -364,6 +476,221 @@ public final class CheckinBenchmark {
                 claims);
         jwt.sign(new RSASSASigner(key));
         return jwt.serialize();
+    }
+
+    /** One bearer token per benchmark client, fresh enough for the next request. */
+    interface Tokens {
+
+        /** Renew a token this long before it expires (web-ui's tokens live five minutes). */
+        Duration REFRESH_MARGIN = Duration.ofSeconds(60);
+
+        int clients();
+
+        String token(int client) throws Exception;
+
+        long fetches();
+    }
+
+    /** Tokens the benchmark signs itself, as web-ui would (in-process and embedded modes). */
+    static final class MintedTokens implements Tokens {
+
+        private final RSAKey key;
+        private final UUID[] accounts;
+        private final String[] tokens;
+        private final Instant[] expiries;
+        private final AtomicLong fetches = new AtomicLong();
+
+        MintedTokens(RSAKey key, int clients) {
+            this.key = key;
+            this.accounts = new UUID[clients];
+            this.tokens = new String[clients];
+            this.expiries = new Instant[clients];
+            for (int i = 0; i < clients; i++) {
+                accounts[i] = UUID.randomUUID();
+            }
+        }
+
+        @Override
+        public int clients() {
+            return accounts.length;
+        }
+
+        @Override
+        public synchronized String token(int client) throws Exception {
+            if (tokens[client] == null || Instant.now().plus(REFRESH_MARGIN).isAfter(expiries[client])) {
+                tokens[client] = CheckinBenchmark.token(key, accounts[client]);
+                expiries[client] = Instant.now().plus(Duration.ofMinutes(5));
+                fetches.incrementAndGet();
+            }
+            return tokens[client];
+        }
+
+        @Override
+        public long fetches() {
+            return fetches.get();
+        }
+    }
+
+    /**
+     * Real accounts on the running stack: registered through web-ui ({@code POST /api/accounts}, no session cookie,
+     * so CSRF does not apply), each with a token from {@code POST /api/token} (HTTP Basic), fetched once and again
+     * only shortly before it expires (token requests are throttled).
+     */
+    static final class WebUiTokens implements Tokens {
+
+        private static final java.util.regex.Pattern ID =
+                java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+        private static final java.util.regex.Pattern TOKEN =
+                java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
+        private static final java.util.regex.Pattern EXPIRES =
+                java.util.regex.Pattern.compile("\"expires_in\"\\s*:\\s*(\\d+)");
+
+        private final String webUi;
+        private final HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .build();
+        private final String[] emails;
+        private final String[] passwords;
+        private final String[] ids;
+        private final String[] tokens;
+        private final Instant[] expiries;
+        private final Object[] locks;
+        private final AtomicLong fetches = new AtomicLong();
+
+        private WebUiTokens(String webUi, int clients) {
+            this.webUi = webUi;
+            this.emails = new String[clients];
+            this.passwords = new String[clients];
+            this.ids = new String[clients];
+            this.tokens = new String[clients];
+            this.expiries = new Instant[clients];
+            this.locks = new Object[clients];
+            var random = new java.security.SecureRandom();
+            var run = Long.toString(System.currentTimeMillis(), 36);
+            for (int i = 0; i < clients; i++) {
+                emails[i] = "bench-" + run + "-" + i + "@example.org";
+                var bytes = new byte[18];
+                random.nextBytes(bytes);
+                passwords[i] = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+                locks[i] = new Object();
+            }
+        }
+
+        static WebUiTokens register(String webUi, int clients) throws Exception {
+            var accounts = new WebUiTokens(webUi, clients);
+            try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+                var done = new java.util.ArrayList<java.util.concurrent.Future<?>>();
+                for (int i = 0; i < clients; i++) {
+                    int client = i;
+                    done.add(pool.submit(() -> {
+                        accounts.registerOne(client);
+                        accounts.token(client);
+                        return null;
+                    }));
+                }
+                for (var f : done) {
+                    f.get();
+                }
+            }
+            return accounts;
+        }
+
+        private void registerOne(int i) throws Exception {
+            var body = "{\"email\":\"%s\",\"password\":\"%s\",\"displayName\":\"Load test %d\",\"role\":\"CLIENT\"}"
+                    .formatted(emails[i], passwords[i], i);
+            var response = http.send(
+                    HttpRequest.newBuilder(URI.create(webUi + "/api/accounts"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(body))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("web-ui refused to register a bench account: HTTP "
+                        + response.statusCode() + " " + response.body());
+            }
+            var id = ID.matcher(response.body());
+            if (!id.find()) {
+                throw new IllegalStateException("web-ui's registration answer has no id");
+            }
+            ids[i] = id.group(1);
+        }
+
+        @Override
+        public int clients() {
+            return emails.length;
+        }
+
+        @Override
+        public String token(int client) throws Exception {
+            synchronized (locks[client]) {
+                if (tokens[client] == null || Instant.now().plus(REFRESH_MARGIN).isAfter(expiries[client])) {
+                    var basic = java.util.Base64.getEncoder()
+                            .encodeToString(
+                                    (emails[client] + ":" + passwords[client]).getBytes(StandardCharsets.UTF_8));
+                    var requested = Instant.now();
+                    var response = http.send(
+                            HttpRequest.newBuilder(URI.create(webUi + "/api/token"))
+                                    .header("Authorization", "Basic " + basic)
+                                    .timeout(Duration.ofSeconds(60))
+                                    .POST(HttpRequest.BodyPublishers.noBody())
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString());
+                    var token = TOKEN.matcher(response.body());
+                    if (response.statusCode() != 200 || !token.find()) {
+                        throw new IllegalStateException("web-ui gave no token: HTTP " + response.statusCode());
+                    }
+                    var expires = EXPIRES.matcher(response.body());
+                    tokens[client] = token.group(1);
+                    expiries[client] = requested.plusSeconds(expires.find() ? Long.parseLong(expires.group(1)) : 300);
+                    fetches.incrementAndGet();
+                }
+                return tokens[client];
+            }
+        }
+
+        @Override
+        public long fetches() {
+            return fetches.get();
+        }
+
+        List<String> accountIds() {
+            return List.of(ids);
+        }
+
+        /** Erases every bench account through web-ui (the stack then deletes their check-ins); a summary line. */
+        String eraseAll() {
+            int erased = 0;
+            var other = new java.util.TreeMap<String, Integer>();
+            for (int i = 0; i < ids.length; i++) {
+                try {
+                    var response = http.send(
+                            HttpRequest.newBuilder(URI.create(webUi + "/api/account/erase"))
+                                    .header("Authorization", "Bearer " + token(i))
+                                    .header("Content-Type", "application/json")
+                                    .timeout(Duration.ofSeconds(60))
+                                    .POST(HttpRequest.BodyPublishers.ofString(
+                                            "{\"password\":\"" + passwords[i] + "\"}"))
+                                    .build(),
+                            HttpResponse.BodyHandlers.discarding());
+                    // a 200 here is not the API's answer (it answers 204): an HTML page for an unknown path
+                    if (response.statusCode() == 204) {
+                        erased++;
+                    } else {
+                        other.merge("HTTP " + response.statusCode(), 1, Integer::sum);
+                    }
+                } catch (Exception e) {
+                    other.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+                }
+            }
+            return erased + " of " + ids.length + " erased"
+                    + (other.isEmpty()
+                            ? ""
+                            : "; not erased: " + other
+                                    + " (this web-ui may not offer POST /api/account/erase yet; the accounts and"
+                                    + " their check-ins stay in the local stack's data)");
+        }
     }
 
     static HttpServer serveJwks(JWKSet jwks, int port) throws Exception {
