@@ -39,9 +39,17 @@ class InboxController {
         this.clock = clock;
     }
 
+    /**
+     * One inbox entry.
+     *
+     * @param clientId the client a therapist-facing notification is about (safety alert, rupture signal, consent
+     *     granted/ended), so the UI can link to that client; null on a client's own notifications and on entries stored
+     *     without it
+     */
     record Item(
             String id,
             String kind,
+            String clientId,
             String title,
             String body,
             String state,
@@ -111,6 +119,7 @@ class InboxController {
         return new Item(
                 n.id(),
                 n.kind().wireName(),
+                aboutAnotherPerson(n),
                 messages.title(n),
                 messages.body(n),
                 n.state().name(),
@@ -118,6 +127,11 @@ class InboxController {
                 n.urgent(),
                 n.deliveredAt(),
                 n.openedAt());
+    }
+
+    /** The client a notification is about, when that is someone other than its recipient. */
+    private static String aboutAnotherPerson(Notification n) {
+        return n.clientId() == null || n.clientId().equals(n.recipientId()) ? null : n.clientId();
     }
 
     private static <T> Mono<T> notFound() {

@@ -27,9 +27,19 @@ public record Preferences(
         Set<Channel> channels,
         String email,
         List<String> mutedKinds,
+        String language,
         Instant updatedAt,
         Instant nextDailyAt,
         Instant nextWeeklyAt) {
+
+    /** The language of people who never chose one, including everyone whose preferences predate the choice. */
+    public static final String DEFAULT_LANGUAGE = "en";
+
+    public Preferences {
+        if (language == null) {
+            language = DEFAULT_LANGUAGE;
+        }
+    }
 
     /**
      * Gentle defaults: for a client one reminder a day in the early evening, for a therapist none; quiet from 21:00
@@ -47,6 +57,7 @@ public record Preferences(
                 Set.of(Channel.IN_APP),
                 null,
                 List.of(),
+                DEFAULT_LANGUAGE,
                 now,
                 null,
                 null);

@@ -13,6 +13,7 @@ import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import org.attune.events.Channel;
 import org.attune.events.Role;
@@ -36,6 +37,13 @@ class PreferencesController {
                     + "|consent-granted-client|consent-granted-therapist|consent-ended-client|consent-ended-therapist"
                     + "|rupture-signal|content-recommended|content-assigned|safety-alert|crisis-resources";
 
+    /**
+     * A BCP 47 language tag of language, optional script, optional region and variants (e.g. {@code en},
+     * {@code de}, {@code pt-BR}, {@code zh-Hant-TW}); no extensions or private-use parts.
+     */
+    static final String LANGUAGE =
+            "[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*";
+
     private final PreferencesStore store;
     private final ReminderPlanner planner;
     private final Clock clock;
@@ -49,6 +57,7 @@ class PreferencesController {
     /**
      * @param dailyReminderTime local time of the daily check-in reminder, or null for none
      * @param mutedKinds kinds not to be notified about ({@code all} for everything); safety messages come anyway
+     * @param language the person's language as a BCP 47 tag ({@code en} when not given), stored in canonical case
      */
     record PreferencesBody(
             @NotBlank @Size(max = 64) String timeZone,
@@ -68,7 +77,10 @@ class PreferencesController {
             @Email @Size(max = 254) String email,
 
             @Size(max = 20)
-            List<@NotNull @Pattern(regexp = KIND, message = "must be a known notification kind") String> mutedKinds) {
+            List<@NotNull @Pattern(regexp = KIND, message = "must be a known notification kind") String> mutedKinds,
+
+            @Size(max = 35) @Pattern(regexp = LANGUAGE, message = "must be a language tag such as en, de or pt-BR")
+            String language) {
 
         @AssertTrue(message = "must be a valid IANA time zone such as Europe/London")
         boolean isTimeZoneValid() {
@@ -107,7 +119,8 @@ class PreferencesController {
                     p.quietHoursEnd(),
                     p.channels(),
                     p.email(),
-                    p.mutedKinds());
+                    p.mutedKinds(),
+                    p.language());
         }
     }
 
@@ -133,6 +146,9 @@ class PreferencesController {
                 Set.copyOf(body.channels()),
                 body.channels().contains(Channel.EMAIL) ? body.email() : null,
                 body.mutedKinds() == null ? List.of() : List.copyOf(body.mutedKinds()),
+                body.language() == null
+                        ? Preferences.DEFAULT_LANGUAGE
+                        : Locale.forLanguageTag(body.language()).toLanguageTag(),
                 now,
                 null,
                 null);

@@ -2,13 +2,16 @@ package org.attune.notification.sessions;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import org.attune.events.SessionScheduled;
 import org.attune.notification.preferences.LocalTimes;
 import org.attune.notification.store.Notification;
@@ -140,6 +143,23 @@ public class SessionPlanner {
                 .schedule(reminder)
                 .then(notifications.schedule(check))
                 .then();
+    }
+
+    /**
+     * The first session start strictly after {@code now}: the next weekly occurrence (wall-clock time in the
+     * schedule's zone, across daylight-saving changes as reminders are planned) or the earliest later one-off start,
+     * whichever comes first; empty when neither exists.
+     */
+    static Optional<Instant> nextStart(
+            Instant now, String timeZone, DayOfWeek weeklyDay, String weeklyTime, List<Instant> oneOffStarts) {
+        var oneOff = (oneOffStarts == null ? List.<Instant>of() : oneOffStarts)
+                .stream().filter(start -> start != null && start.isAfter(now)).min(Comparator.naturalOrder());
+        if (weeklyDay == null || weeklyTime == null || timeZone == null) {
+            return oneOff;
+        }
+        var weekly = LocalTimes.nextWeekly(now, weeklyDay, LocalTime.parse(weeklyTime), ZoneId.of(timeZone))
+                .instant();
+        return Optional.of(oneOff.filter(o -> o.isBefore(weekly)).orElse(weekly));
     }
 
     Flux<SessionPlan> forClient(String clientId) {

@@ -21,15 +21,18 @@ import java.util.UUID;
 import org.attune.events.EventJson;
 import org.attune.events.SessionScheduled;
 import org.attune.notification.consent.ConsentGrants;
+import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
@@ -92,7 +95,84 @@ class SessionScheduleController {
             String weeklyTime,
             List<Instant> oneOffStarts,
             int durationMinutes,
-            UUID therapistId) {}
+            UUID therapistId,
+            Instant nextSessionAt) {
+
+        static ScheduleResponse of(
+                UUID scheduleId,
+                UUID clientId,
+                String timeZone,
+                DayOfWeek weeklyDay,
+                String weeklyTime,
+                List<Instant> oneOffStarts,
+                int durationMinutes,
+                UUID therapistId,
+                Instant now) {
+            var next = SessionPlanner.nextStart(now, timeZone, weeklyDay, weeklyTime, oneOffStarts)
+                    .orElse(null);
+            return new ScheduleResponse(
+                    scheduleId,
+                    clientId,
+                    timeZone,
+                    weeklyDay,
+                    weeklyTime,
+                    oneOffStarts,
+                    durationMinutes,
+                    therapistId,
+                    next);
+        }
+    }
+
+    /** The stored schedule as {@link #store} writes it (its outbox and bookkeeping fields are not read). */
+    record StoredSchedule(
+            @Id String id,
+            String scheduleId,
+            String timeZone,
+            DayOfWeek weeklyDay,
+            String weeklyTime,
+            List<Instant> oneOffStarts,
+            Integer durationMinutes,
+            String therapistId) {}
+
+    /**
+     * The current schedule: a client's own (no {@code clientId}, or their own id), or, for a therapist, that of a
+     * client they are linked with by an active grant. Anyone else gets the same 403 whether or not the client exists;
+     * 404 when there is no schedule yet.
+     */
+    @GetMapping
+    Mono<ScheduleResponse> get(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) UUID clientId) {
+        var caller = UUID.fromString(jwt.getSubject());
+        boolean therapist = "THERAPIST".equals(jwt.getClaimAsString("role"));
+        Mono<UUID> client;
+        if (therapist) {
+            if (clientId == null) {
+                return Mono.error(forbidden());
+            }
+            client = consent.linked(clientId, caller).flatMap(ok -> ok ? Mono.just(clientId) : Mono.error(forbidden()));
+        } else {
+            if (clientId != null && !clientId.equals(caller)) {
+                return Mono.error(forbidden());
+            }
+            client = Mono.just(caller);
+        }
+        return client.flatMap(id -> mongo.findById(id.toString(), StoredSchedule.class, COLLECTION))
+                .map(s -> ScheduleResponse.of(
+                        UUID.fromString(s.scheduleId()),
+                        UUID.fromString(s.id()),
+                        s.timeZone(),
+                        s.weeklyDay(),
+                        s.weeklyTime(),
+                        s.oneOffStarts() == null ? List.of() : List.copyOf(s.oneOffStarts()),
+                        s.durationMinutes() == null ? 0 : s.durationMinutes(),
+                        s.therapistId() == null ? null : UUID.fromString(s.therapistId()),
+                        clock.instant()))
+                .switchIfEmpty(Mono.error(new ResponseStatusException(
+                        HttpStatus.NOT_FOUND, "There is no session rhythm yet. It appears here once one is set.")));
+    }
+
+    private static ResponseStatusException forbidden() {
+        return new ResponseStatusException(HttpStatus.FORBIDDEN, "This is not available to you.");
+    }
 
     @PutMapping
     Mono<ScheduleResponse> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ScheduleRequest request) {
@@ -102,7 +182,7 @@ class SessionScheduleController {
         UUID therapistId;
         if (therapist) {
             if (request.clientId() == null) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "This is not available to you."));
+                return Mono.error(forbidden());
             }
             therapistId = caller;
             client = consent.linked(request.clientId(), caller)
@@ -112,7 +192,7 @@ class SessionScheduleController {
                                     HttpStatus.FORBIDDEN, "This is not available to you.")));
         } else {
             if (request.clientId() != null && !request.clientId().equals(caller)) {
-                return Mono.error(new ResponseStatusException(HttpStatus.FORBIDDEN, "This is not available to you."));
+                return Mono.error(forbidden());
             }
             therapistId = null;
             client = Mono.just(caller);
@@ -149,7 +229,7 @@ class SessionScheduleController {
                 .push("outbox", EventJson.write(event));
         return mongo.upsert(
                         Query.query(where("_id").is(clientId.toString())), update, org.bson.Document.class, COLLECTION)
-                .thenReturn(new ScheduleResponse(
+                .thenReturn(ScheduleResponse.of(
                         scheduleId,
                         clientId,
                         r.timeZone(),
@@ -157,6 +237,7 @@ class SessionScheduleController {
                         r.weeklyTime(),
                         oneOffs,
                         r.durationMinutes(),
-                        therapistId));
+                        therapistId,
+                        event.occurredAt()));
     }
 }

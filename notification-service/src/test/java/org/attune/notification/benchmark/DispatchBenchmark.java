@@ -66,6 +66,7 @@ public final class DispatchBenchmark {
                                 java.util.Set.of(org.attune.events.Channel.IN_APP),
                                 null,
                                 java.util.List.of(),
+                                p.language(),
                                 now,
                                 null,
                                 null);

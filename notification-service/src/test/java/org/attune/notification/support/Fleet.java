@@ -84,6 +84,7 @@ public final class Fleet {
                 Set.of(Channel.IN_APP, Channel.EMAIL),
                 address,
                 List.of(),
+                Preferences.DEFAULT_LANGUAGE,
                 now,
                 null,
                 null);
