@@ -15,11 +15,17 @@ final class Heap {
     static long usedBytesAfterGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         var info = jcmd(pid, "GC.heap_info");
-        var matcher = USED.matcher(info);
-        if (!matcher.find()) {
+        // One line per generation (Serial, Parallel) or one for the whole heap (G1); Metaspace is not heap.
+        long usedKiB = info.lines()
+                .filter(line -> line.contains("generation") || line.contains("garbage-first heap"))
+                .map(USED::matcher)
+                .filter(java.util.regex.Matcher::find)
+                .mapToLong(matcher -> Long.parseLong(matcher.group(1)))
+                .sum();
+        if (usedKiB == 0) {
             throw new IllegalStateException("No heap figure in jcmd's answer");
         }
-        return Long.parseLong(matcher.group(1)) * 1024;
+        return usedKiB * 1024;
     }
 
     private static String jcmd(long pid, String command) throws IOException, InterruptedException {
