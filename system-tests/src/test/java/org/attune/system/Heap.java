@@ -15,9 +15,10 @@ final class Heap {
     static long usedBytesAfterGc(long pid) throws IOException, InterruptedException {
         jcmd(pid, "GC.run");
         var info = jcmd(pid, "GC.heap_info");
-        // One line per generation (Serial, Parallel) or one for the whole heap (G1); Metaspace is not heap.
+        // One "total …, used …K" line per generation (Serial: DefNew, Tenured) or one for the heap (G1).
         long usedKiB = info.lines()
-                .filter(line -> line.contains("generation") || line.contains("garbage-first heap"))
+                .filter(line ->
+                        line.contains(" total ") && !line.contains("Metaspace") && !line.contains("class space"))
                 .map(USED::matcher)
                 .filter(java.util.regex.Matcher::find)
                 .mapToLong(matcher -> Long.parseLong(matcher.group(1)))
