@@ -1,6 +1,7 @@
 package org.attune.webui.checkin;
 
 import java.util.List;
+import org.attune.events.CheckInVocabulary;
 
 /**
  * The words a check-in offers, the same lists checkin-service accepts ({@code checkin.Vocabulary} there): the fixed
@@ -8,34 +9,13 @@ import java.util.List;
  */
 public final class Vocabulary {
 
-    public static final List<String> EMOTIONS = List.of(
-            "calm",
-            "content",
-            "hopeful",
-            "grateful",
-            "connected",
-            "proud",
-            "relieved",
-            "tired",
-            "numb",
-            "sad",
-            "lonely",
-            "anxious",
-            "worried",
-            "overwhelmed",
-            "frustrated",
-            "angry",
-            "ashamed",
-            "guilty",
-            "restless",
-            "scared");
+    public static final List<String> EMOTIONS = CheckInVocabulary.EMOTIONS;
 
-    public static final List<String> PATTERN_TAGS =
-            List.of("people-pleasing", "numbing", "hyper-independence", "red-flag-noticed", "needs-advocated");
+    public static final List<String> PATTERN_TAGS = CheckInVocabulary.PATTERN_TAGS;
 
-    public static final int MAX_EMOTIONS = 5;
-    public static final int MAX_FREE_WORD_LENGTH = 30;
-    public static final int MAX_NOTE_LENGTH = 2000;
+    public static final int MAX_EMOTIONS = CheckInVocabulary.MAX_EMOTIONS;
+    public static final int MAX_FREE_WORD_LENGTH = CheckInVocabulary.MAX_FREE_WORD_LENGTH;
+    public static final int MAX_NOTE_LENGTH = CheckInVocabulary.MAX_NOTE_LENGTH;
 
     private Vocabulary() {}
 }
