@@ -178,6 +178,18 @@ class CheckinScreensIT {
             assertThat(page.locator("#feedback-rupture")).isVisible();
             page.screenshot(
                     new Page.ScreenshotOptions().setPath(Paths.get("target/screens/after-session-rupture-360.png")));
+            page.navigate("http://localhost:" + port + "/bring-to-session");
+            page.locator("#bring-checkin-c1").click();
+            page.locator("#bring-note-c1").click();
+            page.locator("#bring-summary-show").click();
+            assertThat(page.locator("#bring-summary")).containsText("A note.");
+            assertThat(page.locator("#bring-print")).isVisible();
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.PRINT));
+            assertThat(page.locator("vaadin-side-nav")).isHidden();
+            assertThat(page.locator("#bring-print")).isHidden();
+            assertThat(page.locator("#bring-summary")).isVisible();
+            page.screenshot(new Page.ScreenshotOptions().setPath(Paths.get("target/screens/bring-print-360.png")));
+            page.emulateMedia(new Page.EmulateMediaOptions().setMedia(com.microsoft.playwright.options.Media.SCREEN));
             page.setViewportSize(1280, 1800);
             page.navigate("http://localhost:" + port + "/today");
             page.waitForTimeout(2500);
