@@ -119,7 +119,7 @@ class AfterSessionView extends Main implements HasDynamicTitle {
     private IntegerSlider rating(String id, String key) {
         var slider = new IntegerSlider(getTranslation(key), 0, 10);
         slider.setId(id);
-        slider.setHelperText(getTranslation("checkin.feedback.scale"));
+        slider.setHelperText(getTranslation("checkin.feedback.scale.untouched"));
         slider.setMinMaxVisible(true);
         slider.setRequiredIndicatorVisible(true);
         slider.setValue(5);
@@ -129,6 +129,7 @@ class AfterSessionView extends Main implements HasDynamicTitle {
         slider.addValueChangeListener(e -> {
             slider.setInvalid(false);
             slider.setValueAlwaysVisible(true);
+            slider.setHelperText(getTranslation("checkin.feedback.scale"));
             touched.add(slider);
         });
         return slider;

@@ -7,6 +7,7 @@ import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
+import com.vaadin.flow.component.html.H3;
 import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.OrderedList;
@@ -114,6 +115,7 @@ class TodayView extends Main implements HasDynamicTitle {
         status.addClassName("attune-checkin-status");
         status.setVisible(false);
         result.setId("checkin-result");
+        result.getElement().setAttribute("aria-live", "polite");
         result.setVisible(false);
 
         form.addClassName("attune-checkin-form");
@@ -371,6 +373,7 @@ class TodayView extends Main implements HasDynamicTitle {
         again.addThemeVariants(ButtonVariant.TERTIARY);
         result.add(again);
         result.setVisible(true);
+        result.scrollIntoView();
     }
 
     private Component exerciseOffer(Exercise exercise, WindowOfTolerance chosen) {
@@ -387,7 +390,7 @@ class TodayView extends Main implements HasDynamicTitle {
             offer.add(fallback, new Paragraph(library));
             return offer;
         }
-        var title = new H2(exercise.title());
+        var title = new H3(exercise.title());
         title.setId("exercise-title");
         title.addClassName("attune-checkin-offer-title");
         offer.add(title, new Paragraph(getTranslation("checkin.offer.minutes", exercise.minutes())));

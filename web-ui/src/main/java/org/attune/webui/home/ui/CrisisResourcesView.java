@@ -60,7 +60,11 @@ class CrisisResourcesView extends Main implements HasDynamicTitle {
                 alertStatus,
                 retry,
                 new Paragraph(getTranslation("help.elsewhere")),
-                new Paragraph(new RouterLink(getTranslation("help.back"), WelcomeView.class)));
+                new Paragraph(
+                        client != null
+                                ? new com.vaadin.flow.component.html.Anchor(
+                                        "today", getTranslation("checkin.help.back-today"))
+                                : new RouterLink(getTranslation("help.back"), WelcomeView.class)));
 
         if (client != null) {
             addAttachListener(e -> {
