@@ -37,6 +37,7 @@ class HttpInboxGateway implements InboxGateway {
             items.add(new Item(
                     item.path("id").asString(""),
                     item.path("kind").asString(""),
+                    item.path("clientId").isString() ? item.path("clientId").asString() : null,
                     item.path("title").asString(""),
                     item.path("body").asString(""),
                     item.path("unread").asBoolean(false),

@@ -10,9 +10,19 @@ public interface InboxGateway {
 
     int PAGE_SIZE = 20;
 
-    /** One message. Urgent ones (safety) stay until dismissed and cannot be snoozed. */
+    /**
+     * One message. Urgent ones (safety) stay until dismissed and cannot be snoozed. {@code clientId} is the client a
+     * therapist-facing message is about (null otherwise).
+     */
     record Item(
-            String id, String kind, String title, String body, boolean unread, boolean urgent, Instant deliveredAt) {}
+            String id,
+            String kind,
+            String clientId,
+            String title,
+            String body,
+            boolean unread,
+            boolean urgent,
+            Instant deliveredAt) {}
 
     record Page(List<Item> items, long total, long unread) {}
 

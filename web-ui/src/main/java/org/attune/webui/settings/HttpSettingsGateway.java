@@ -1,6 +1,7 @@
 package org.attune.webui.settings;
 
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -17,6 +18,9 @@ import tools.jackson.databind.JsonNode;
 /** Preferences and session rhythm over HTTP with the signed-in person's own token. */
 @Component
 class HttpSettingsGateway implements SettingsGateway {
+
+    /** The service's own default for people who never chose a language. */
+    static final String DEFAULT_LANGUAGE = "en";
 
     private final ServiceTokens services;
 
@@ -58,7 +62,10 @@ class HttpSettingsGateway implements SettingsGateway {
                 text(json, "quietHoursEnd"),
                 channels.isEmpty() ? EnumSet.of(Channel.IN_APP) : channels,
                 text(json, "email"),
-                List.copyOf(muted));
+                List.copyOf(muted),
+                text(json, "language") == null || text(json, "language").isBlank()
+                        ? DEFAULT_LANGUAGE
+                        : text(json, "language"));
     }
 
     private static String text(JsonNode json, String field) {
@@ -77,7 +84,37 @@ class HttpSettingsGateway implements SettingsGateway {
         body.put("channels", p.channels());
         body.put("email", p.email());
         body.put("mutedKinds", p.mutedKinds());
+        body.put("language", p.language() == null ? DEFAULT_LANGUAGE : p.language());
         return saved(services.putJson(Service.NOTIFICATION, "/api/v1/preferences", body, caller));
+    }
+
+    @Override
+    public StoredRhythm sessionRhythm(Caller caller) {
+        var response = services.getJsonResponse(Service.NOTIFICATION, "/api/v1/session-schedule", caller);
+        if (response.status() == 404) {
+            return StoredRhythm.none();
+        }
+        if (!response.ok() || response.body() == null) {
+            return StoredRhythm.unknown();
+        }
+        try {
+            return storedRhythm(response.body());
+        } catch (RuntimeException unexpectedShape) {
+            return StoredRhythm.unknown();
+        }
+    }
+
+    static StoredRhythm storedRhythm(JsonNode json) {
+        var day = text(json, "weeklyDay");
+        var next = text(json, "nextSessionAt");
+        return new StoredRhythm(
+                StoredRhythm.State.SET,
+                new SessionRhythm(
+                        json.path("timeZone").asString("UTC"),
+                        day == null ? null : DayOfWeek.valueOf(day),
+                        text(json, "weeklyTime"),
+                        json.path("durationMinutes").asInt(0)),
+                next == null ? null : Instant.parse(next));
     }
 
     @Override

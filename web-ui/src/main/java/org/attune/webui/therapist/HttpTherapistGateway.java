@@ -1,6 +1,7 @@
 package org.attune.webui.therapist;
 
 import java.net.http.HttpClient;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -85,6 +86,35 @@ class HttpTherapistGateway implements TherapistGateway {
         return services.getJson(
                         ServiceTokens.Service.CONTENT, "/api/v1/clients/" + clientId + "/assignments", therapist)
                 .flatMap(node -> safely(node, n -> list(n, HttpTherapistGateway::assignment)));
+    }
+
+    @Override
+    public ClientSchedule sessionSchedule(Caller therapist, UUID clientId) {
+        var response = services.getJsonResponse(
+                ServiceTokens.Service.NOTIFICATION, "/api/v1/session-schedule?clientId=" + clientId, therapist);
+        if (response.status() == 404) {
+            return ClientSchedule.none();
+        }
+        if (!response.ok() || response.body() == null) {
+            return ClientSchedule.unavailable();
+        }
+        return safely(response.body(), HttpTherapistGateway::schedule).orElseGet(ClientSchedule::unavailable);
+    }
+
+    static ClientSchedule schedule(JsonNode n) {
+        var day = text(n, "weeklyDay");
+        var oneOffs = new ArrayList<Instant>();
+        for (var start : n.path("oneOffStarts").values()) {
+            oneOffs.add(Instant.parse(start.asString()));
+        }
+        return new ClientSchedule(
+                ClientSchedule.State.SET,
+                n.path("timeZone").asString("UTC"),
+                day == null ? null : DayOfWeek.valueOf(day),
+                text(n, "weeklyTime"),
+                n.path("durationMinutes").asInt(0),
+                oneOffs,
+                instant(n, "nextSessionAt"));
     }
 
     private static <T> Optional<T> safely(JsonNode node, Function<JsonNode, T> reader) {

@@ -21,4 +21,7 @@ public interface TherapistGateway {
     Optional<List<FeedbackEntry>> sessionFeedback(Caller therapist, UUID clientId);
 
     Optional<List<AssignmentItem>> assignments(Caller therapist, UUID clientId);
+
+    /** The client's session rhythm from notification-service; never null. */
+    ClientSchedule sessionSchedule(Caller therapist, UUID clientId);
 }

@@ -38,7 +38,7 @@ class HttpInboxGatewayTest {
     @Test
     void aPageOfMessagesIsRead() {
         service.answer(200, """
-                {"items":[{"id":"n1","kind":"safety-alert","title":"T","body":"B","state":"DELIVERED","unread":true,
+                {"items":[{"id":"n1","kind":"safety-alert","clientId":"0b6f3a52-3c1e-4d6a-9f1e-2a7c5d8e9b10","title":"T","body":"B","state":"DELIVERED","unread":true,
                 "urgent":true,"deliveredAt":"2026-11-27T10:00:00Z","openedAt":null}],"page":1,"size":20,"total":21,"unread":1}""");
 
         var page = gateway.page(me, 1).orElseThrow();
@@ -46,7 +46,14 @@ class HttpInboxGatewayTest {
         assertThat(service.last().pathAndQuery()).isEqualTo("/api/v1/inbox?size=20&page=1");
         assertThat(page.items())
                 .containsExactly(new InboxGateway.Item(
-                        "n1", "safety-alert", "T", "B", true, true, Instant.parse("2026-11-27T10:00:00Z")));
+                        "n1",
+                        "safety-alert",
+                        "0b6f3a52-3c1e-4d6a-9f1e-2a7c5d8e9b10",
+                        "T",
+                        "B",
+                        true,
+                        true,
+                        Instant.parse("2026-11-27T10:00:00Z")));
         assertThat(page.total()).isEqualTo(21);
         assertThat(page.unread()).isEqualTo(1);
     }

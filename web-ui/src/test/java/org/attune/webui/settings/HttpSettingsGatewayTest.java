@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -44,7 +45,7 @@ class HttpSettingsGatewayTest {
         service.answer(200, """
                 {"timeZone":"Europe/London","dailyReminderTime":"18:00","weeklyQuestionnaireDay":"MONDAY",
                 "quietHoursStart":"21:00","quietHoursEnd":"09:00","channels":["IN_APP","EMAIL"],
-                "email":"rae@example.org","mutedKinds":["content-recommended"]}""");
+                "email":"rae@example.org","mutedKinds":["content-recommended"],"language":"de"}""");
 
         var p = gateway.preferences(me).orElseThrow();
 
@@ -58,7 +59,8 @@ class HttpSettingsGatewayTest {
                         "09:00",
                         Set.of(Channel.IN_APP, Channel.EMAIL),
                         "rae@example.org",
-                        List.of("content-recommended")));
+                        List.of("content-recommended"),
+                        "de"));
     }
 
     @Test
@@ -68,7 +70,15 @@ class HttpSettingsGatewayTest {
         var saved = gateway.savePreferences(
                 me,
                 new SettingsGateway.Preferences(
-                        "Europe/London", null, null, "22:00", "07:30", Set.of(Channel.IN_APP), null, List.of("all")));
+                        "Europe/London",
+                        null,
+                        null,
+                        "22:00",
+                        "07:30",
+                        Set.of(Channel.IN_APP),
+                        null,
+                        List.of("all"),
+                        "pt-BR"));
 
         assertThat(saved.status()).isEqualTo(SettingsGateway.Saved.Status.SAVED);
         assertThat(service.last().method()).isEqualTo("PUT");
@@ -82,7 +92,9 @@ class HttpSettingsGatewayTest {
                         "quietHoursEnd",
                         "channels",
                         "email",
-                        "mutedKinds");
+                        "mutedKinds",
+                        "language");
+        assertThat(body.path("language").asString()).isEqualTo("pt-BR");
         assertThat(body.path("quietHoursEnd").asString()).isEqualTo("07:30");
         assertThat(body.path("dailyReminderTime").isNull()).isTrue();
         assertThat(body.path("channels").get(0).asString()).isEqualTo("IN_APP");
@@ -97,7 +109,7 @@ class HttpSettingsGatewayTest {
         var saved = gateway.savePreferences(
                 me,
                 new SettingsGateway.Preferences(
-                        "Mars/Olympus", null, null, null, null, Set.of(Channel.IN_APP), "x", List.of()));
+                        "Mars/Olympus", null, null, null, null, Set.of(Channel.IN_APP), "x", List.of(), "en"));
 
         assertThat(saved.status()).isEqualTo(SettingsGateway.Saved.Status.INVALID);
         assertThat(saved.fieldErrors())
@@ -118,6 +130,45 @@ class HttpSettingsGatewayTest {
         assertThat(body.path("weeklyDay").asString()).isEqualTo("TUESDAY");
         assertThat(body.path("weeklyTime").asString()).isEqualTo("14:00");
         assertThat(body.path("durationMinutes").asInt()).isEqualTo(50);
+    }
+
+    @Test
+    void preferencesSavedBeforeLanguagesExistedReadAsEnglish() {
+        service.answer(200, """
+                {"timeZone":"UTC","channels":["IN_APP"],"mutedKinds":[]}""");
+
+        assertThat(gateway.preferences(me).orElseThrow().language()).isEqualTo("en");
+    }
+
+    @Test
+    void theOwnSessionRhythmIsReadWithItsNextSession() {
+        service.answer(200, """
+                {"scheduleId":"7b0c3f9e-1d2a-4c5b-8e6f-0a1b2c3d4e5f","clientId":"%s","timeZone":"Europe/Dublin",
+                "weeklyDay":"TUESDAY","weeklyTime":"14:00","oneOffStarts":[],"durationMinutes":50,"therapistId":null,
+                "nextSessionAt":"2026-12-01T14:00:00Z"}""".formatted(me.id()));
+
+        var stored = gateway.sessionRhythm(me);
+
+        assertThat(service.last().method()).isEqualTo("GET");
+        assertThat(service.last().pathAndQuery()).isEqualTo("/api/v1/session-schedule");
+        assertThat(stored.state()).isEqualTo(SettingsGateway.StoredRhythm.State.SET);
+        assertThat(stored.rhythm())
+                .isEqualTo(new SettingsGateway.SessionRhythm("Europe/Dublin", DayOfWeek.TUESDAY, "14:00", 50));
+        assertThat(stored.nextSessionAt()).isEqualTo(Instant.parse("2026-12-01T14:00:00Z"));
+    }
+
+    @Test
+    void noRhythmYetIsToldApartFromNoAnswer() {
+        service.answer(404, "{\"status\":404}");
+        assertThat(gateway.sessionRhythm(me).state()).isEqualTo(SettingsGateway.StoredRhythm.State.NONE);
+
+        service.answer(500, "{\"status\":500}");
+        assertThat(gateway.sessionRhythm(me).state()).isEqualTo(SettingsGateway.StoredRhythm.State.UNKNOWN);
+
+        assertThat(new HttpSettingsGateway(FakeService.unreachable(dir))
+                        .sessionRhythm(me)
+                        .state())
+                .isEqualTo(SettingsGateway.StoredRhythm.State.UNKNOWN);
     }
 
     @Test

@@ -39,6 +39,9 @@ public class FakeServices {
         public final Map<UUID, List<SafetyFlagItem>> flags = new ConcurrentHashMap<>();
         public final Map<UUID, List<FeedbackEntry>> feedback = new ConcurrentHashMap<>();
         public final Map<UUID, List<AssignmentItem>> assignments = new ConcurrentHashMap<>();
+        /** Schedules by client; a client without one answers like a 404 (none set yet). */
+        public final Map<UUID, ClientSchedule> schedules = new ConcurrentHashMap<>();
+
         public final List<String> calls = new CopyOnWriteArrayList<>();
 
         public List<String> callsFor(UUID clientId) {
@@ -84,6 +87,12 @@ public class FakeServices {
         public Optional<List<AssignmentItem>> assignments(Caller therapist, UUID clientId) {
             calls.add("assignments:" + clientId);
             return Optional.ofNullable(assignments.get(clientId));
+        }
+
+        @Override
+        public ClientSchedule sessionSchedule(Caller therapist, UUID clientId) {
+            calls.add("schedule:" + clientId);
+            return schedules.getOrDefault(clientId, ClientSchedule.none());
         }
     }
 

@@ -2,14 +2,73 @@ package org.attune.webui.therapist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
+import java.time.DayOfWeek;
 import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.attune.events.Role;
+import org.attune.webui.security.Caller;
+import org.attune.webui.token.FakeService;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 /** Reading the services' answers: absent parts mean "not shared", null means "nothing yet". */
 class HttpTherapistGatewayTest {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @TempDir
+    Path dir;
+
+    final Caller therapist = new Caller(UUID.randomUUID(), Role.THERAPIST);
+
+    @Test
+    void aClientsSessionRhythmIsAskedForByClientIdAndReadWithItsNextSession() throws Exception {
+        var client = UUID.randomUUID();
+        try (var service = new FakeService()) {
+            service.answer(200, """
+                    {"scheduleId":"7b0c3f9e-1d2a-4c5b-8e6f-0a1b2c3d4e5f","clientId":"%s","timeZone":"Europe/Dublin",
+                    "weeklyDay":"TUESDAY","weeklyTime":"14:00","oneOffStarts":["2026-12-24T10:00:00Z"],
+                    "durationMinutes":50,"therapistId":null,"nextSessionAt":"2026-12-01T14:00:00Z"}""".formatted(client));
+
+            var schedule = new HttpTherapistGateway(service.tokens(dir)).sessionSchedule(therapist, client);
+
+            assertThat(service.last().method()).isEqualTo("GET");
+            assertThat(service.last().pathAndQuery()).isEqualTo("/api/v1/session-schedule?clientId=" + client);
+            assertThat(schedule)
+                    .isEqualTo(new ClientSchedule(
+                            ClientSchedule.State.SET,
+                            "Europe/Dublin",
+                            DayOfWeek.TUESDAY,
+                            "14:00",
+                            50,
+                            List.of(Instant.parse("2026-12-24T10:00:00Z")),
+                            Instant.parse("2026-12-01T14:00:00Z")));
+        }
+    }
+
+    @Test
+    void noRhythmYetIsToldApartFromARefusalOrSilence() throws Exception {
+        var client = UUID.randomUUID();
+        try (var service = new FakeService()) {
+            var gateway = new HttpTherapistGateway(service.tokens(dir));
+
+            service.answer(404, "{\"status\":404}");
+            assertThat(gateway.sessionSchedule(therapist, client).state()).isEqualTo(ClientSchedule.State.NONE);
+
+            service.answer(403, "{\"status\":403}");
+            assertThat(gateway.sessionSchedule(therapist, client).state()).isEqualTo(ClientSchedule.State.UNAVAILABLE);
+
+            service.answer(200, "{\"weeklyDay\":\"SOMEDAY\"}");
+            assertThat(gateway.sessionSchedule(therapist, client).state()).isEqualTo(ClientSchedule.State.UNAVAILABLE);
+        }
+        assertThat(new HttpTherapistGateway(FakeService.unreachable(dir))
+                        .sessionSchedule(therapist, client)
+                        .state())
+                .isEqualTo(ClientSchedule.State.UNAVAILABLE);
+    }
 
     @Test
     void aFullSummaryIsReadWithGapsInTheMoodLine() {

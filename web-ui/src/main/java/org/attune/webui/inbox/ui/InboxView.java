@@ -23,6 +23,8 @@ import java.time.format.FormatStyle;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.attune.webui.inbox.InboxGateway;
 import org.attune.webui.inbox.InboxGateway.Item;
 import org.attune.webui.inbox.InboxGateway.Outcome;
@@ -38,6 +40,9 @@ class InboxView extends Main implements HasDynamicTitle {
 
     /** Snooze choices in minutes; the service allows 1 to 1440. */
     static final List<Integer> SNOOZE_MINUTES = List.of(60, 180, 1440);
+
+    /** Therapist messages that lead to the client's dashboard; an ended consent has no dashboard to open. */
+    static final Set<String> LINKS_TO_CLIENT = Set.of("safety-alert", "rupture-signal");
 
     final Paragraph status = new Paragraph();
     final Div items = new Div();
@@ -124,12 +129,19 @@ class InboxView extends Main implements HasDynamicTitle {
 
         var actions = new Div();
         actions.addClassName("attune-inbox-actions");
+        var dashboard = dashboardOf(item);
         if (item.urgent()) {
             if ("crisis-resources".equals(item.kind()) || caller.isClient()) {
                 actions.add(new Anchor("help", getTranslation("inbox.safety.help")));
-            } else {
+            } else if (dashboard == null) {
                 actions.add(new Anchor("clients", getTranslation("inbox.safety.clients")));
             }
+        }
+        if (dashboard != null) {
+            var open = new Anchor(dashboard, getTranslation("inbox.client.open"));
+            open.setId("inbox-client-" + item.id());
+            open.getElement().setAttribute("aria-label", getTranslation("inbox.client.open-label", item.title()));
+            actions.add(open);
         }
         if (item.unread()) {
             var read = new Button(getTranslation("inbox.read"), e -> act(inbox.markRead(caller, item.id())));
@@ -165,6 +177,18 @@ class InboxView extends Main implements HasDynamicTitle {
         actions.add(dismiss);
         card.add(actions);
         return card;
+    }
+
+    /** {@code clients/<id>} for a therapist's safety alert or rupture signal about a client; null otherwise. */
+    private String dashboardOf(Item item) {
+        if (!caller.isTherapist() || item.clientId() == null || !LINKS_TO_CLIENT.contains(item.kind())) {
+            return null;
+        }
+        try {
+            return "clients/" + UUID.fromString(item.clientId());
+        } catch (IllegalArgumentException notAnId) {
+            return null;
+        }
     }
 
     private void act(Outcome outcome) {

@@ -24,8 +24,11 @@ import jakarta.annotation.security.RolesAllowed;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -35,6 +38,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.attune.events.Channel;
+import org.attune.webui.progress.ui.UserTime;
 import org.attune.webui.security.Caller;
 import org.attune.webui.settings.SettingsGateway;
 import org.attune.webui.settings.SettingsGateway.Saved;
@@ -83,6 +87,7 @@ class SettingsView extends Main implements HasDynamicTitle {
     final IntegerField sessionDuration = new IntegerField();
     final Button sessionSave = new Button();
     final Paragraph sessionStatus = new Paragraph();
+    final Paragraph sessionNext = new Paragraph();
 
     private final SettingsGateway settings;
     private final Caller caller;
@@ -100,6 +105,9 @@ class SettingsView extends Main implements HasDynamicTitle {
             add(buildRhythm());
         }
         load();
+        if (caller.isClient()) {
+            loadRhythm();
+        }
     }
 
     private void buildPreferences() {
@@ -217,6 +225,7 @@ class SettingsView extends Main implements HasDynamicTitle {
         sessionSave.addClickListener(e -> saveRhythm());
         sessionStatus.setId("settings-session-status");
         sessionStatus.getElement().setAttribute("aria-live", "polite");
+        sessionNext.setId("settings-session-next");
 
         rhythmFields.put("timeZone", timeZone);
         rhythmFields.put("timeZoneValid", timeZone);
@@ -228,6 +237,7 @@ class SettingsView extends Main implements HasDynamicTitle {
         var section = new Section(
                 new H2(getTranslation("settings.session.title")),
                 new Paragraph(getTranslation("settings.session.intro")),
+                sessionNext,
                 sessionDay,
                 sessionTime,
                 sessionDuration,
@@ -269,8 +279,60 @@ class SettingsView extends Main implements HasDynamicTitle {
                 .filter(k -> !"all".equals(k))
                 .filter(k -> (caller.isTherapist() ? THERAPIST_KINDS : CLIENT_KINDS).contains(k))
                 .toList()));
+        showLanguage(p.language());
         // The service keeps UTC until someone chooses; offer the device's own zone instead.
         useBrowserZoneIf("UTC".equals(p.timeZone()) || "Etc/UTC".equals(p.timeZone()));
+    }
+
+    /**
+     * Selects the stored language. One this web-ui has no texts for yet is still offered (and kept on save), so saving
+     * other settings never quietly changes it.
+     */
+    private void showLanguage(String tag) {
+        var stored = tag == null || tag.isBlank() ? Locale.ENGLISH : Locale.forLanguageTag(tag);
+        if (stored.getLanguage().isEmpty()) {
+            stored = Locale.ENGLISH;
+        }
+        if (!LANGUAGES.contains(stored)) {
+            var offered = new ArrayList<>(LANGUAGES);
+            offered.add(stored);
+            language.setItems(offered);
+        }
+        language.setValue(stored);
+    }
+
+    /** Fills the rhythm form from the saved rhythm and says when the next session is. */
+    private void loadRhythm() {
+        var stored = settings.sessionRhythm(caller);
+        switch (stored.state()) {
+            case UNKNOWN -> sessionNext.setText(getTranslation("settings.session.unknown"));
+            case NONE -> sessionNext.setText(getTranslation("settings.session.none"));
+            case SET -> {
+                var r = stored.rhythm();
+                sessionDay.setValue(r.weeklyDay());
+                sessionTime.setValue(
+                        r.weeklyDay() == null || r.weeklyTime() == null ? null : LocalTime.parse(r.weeklyTime()));
+                if (r.durationMinutes() >= 10) {
+                    sessionDuration.setValue(r.durationMinutes());
+                }
+                sessionNext.setText(
+                        stored.nextSessionAt() == null
+                                ? getTranslation("settings.session.next.none")
+                                : getTranslation("settings.session.next", nextSession(stored.nextSessionAt())));
+            }
+        }
+    }
+
+    /** The next session in the person's own zone (the one chosen here, else the browser's) and locale. */
+    String nextSession(Instant at) {
+        var chosen = knownZone(timeZone.getValue());
+        var zone = chosen == null ? UserTime.of(this).zone() : ZoneId.of(chosen);
+        var local = at.atZone(zone);
+        return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
+                        .withLocale(getLocale())
+                        .withZone(zone)
+                        .format(local)
+                + " (" + zone.getId() + ")";
     }
 
     /** Fills the time zone from the browser, as a suggestion to save, when asked to. */
@@ -325,7 +387,10 @@ class SettingsView extends Main implements HasDynamicTitle {
                 chosen.contains(Channel.EMAIL) && !email.isEmpty()
                         ? email.getValue().strip()
                         : null,
-                mutedKinds);
+                mutedKinds,
+                language.getValue() == null
+                        ? Locale.ENGLISH.toLanguageTag()
+                        : language.getValue().toLanguageTag());
         var result = settings.savePreferences(caller, preferences);
         if (result.status() == Saved.Status.SAVED) {
             timeZone.setHelperText(null);
@@ -352,7 +417,11 @@ class SettingsView extends Main implements HasDynamicTitle {
                 day,
                 time(sessionTime),
                 sessionDuration.getValue() == null ? 0 : sessionDuration.getValue());
-        show(settings.saveSessionRhythm(caller, rhythm), rhythmFields, sessionStatus, "settings.session.saved");
+        var result = settings.saveSessionRhythm(caller, rhythm);
+        show(result, rhythmFields, sessionStatus, "settings.session.saved");
+        if (result.status() == Saved.Status.SAVED) {
+            loadRhythm();
+        }
     }
 
     private void show(Saved result, Map<String, HasValidationProperties> fields, Paragraph where, String savedKey) {

@@ -19,6 +19,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -39,6 +40,7 @@ import org.attune.webui.progress.ProgressRange;
 import org.attune.webui.progress.ui.ProgressCharts;
 import org.attune.webui.progress.ui.UserTime;
 import org.attune.webui.therapist.AssignmentItem;
+import org.attune.webui.therapist.ClientSchedule;
 import org.attune.webui.therapist.ClientSummary;
 import org.attune.webui.therapist.FeedbackEntry;
 import org.attune.webui.therapist.SafetyFlagItem;
@@ -91,7 +93,8 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             Optional<List<SafetyFlagItem>> flags,
             Optional<List<FeedbackEntry>> feedback,
             Optional<ProgressData> progress,
-            Optional<List<AssignmentItem>> assignments) {}
+            Optional<List<AssignmentItem>> assignments,
+            ClientSchedule schedule) {}
 
     ClientDashboardView(
             Grants grants,
@@ -194,9 +197,9 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                 classes.stream().anyMatch(PROGRESS_CLASSES::contains)
                         ? progress.ofClient(caller, clientId, chosen.from(today), today)
                         : Optional.empty(),
-                classes.contains(DataClass.CONTENT_ACTIVITY)
-                        ? gateway.assignments(caller, clientId)
-                        : Optional.empty()));
+                classes.contains(DataClass.CONTENT_ACTIVITY) ? gateway.assignments(caller, clientId) : Optional.empty(),
+                // The rhythm belongs to the link itself (any active grant), not to one data class.
+                gateway.sessionSchedule(caller, clientId)));
     }
 
     /** Reads and shows everything now, in the UI. */
@@ -245,8 +248,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                 charts.show(snapshot.progress().get(), time, true);
             }
         }
-        schedule.removeAll();
-        schedule.add(new Paragraph(getTranslation("therapist.schedule.note")));
+        showSchedule(snapshot.schedule());
         content.add(section("therapist.schedule.title", schedule));
         if (classes.contains(DataClass.CONTENT_ACTIVITY)) {
             content.add(section("therapist.assignments.title", assignments));
@@ -374,6 +376,47 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             list.add(item);
         }
         feedback.add(list);
+    }
+
+    /** The rhythm as the client or therapist set it (in its own zone) and the next session in the therapist's. */
+    private void showSchedule(ClientSchedule loaded) {
+        schedule.removeAll();
+        var state = loaded == null ? ClientSchedule.State.UNAVAILABLE : loaded.state();
+        switch (state) {
+            case UNAVAILABLE -> schedule.add(new Paragraph(getTranslation("therapist.schedule.note")));
+            case NONE -> schedule.add(new Paragraph(getTranslation("therapist.schedule.none")));
+            case SET -> {
+                schedule.add(new Paragraph(
+                        loaded.weekly()
+                                ? getTranslation(
+                                        "therapist.schedule.weekly",
+                                        loaded.weeklyDay().getDisplayName(TextStyle.FULL, time.locale()),
+                                        loaded.weeklyTime(),
+                                        loaded.timeZone(),
+                                        loaded.durationMinutes())
+                                : getTranslation("therapist.schedule.no-weekly", loaded.durationMinutes())));
+                var now = clock.instant();
+                var upcoming = loaded.oneOffStarts().stream()
+                        .filter(start -> start.isAfter(now))
+                        .sorted()
+                        .limit(5)
+                        .map(time::dateTime)
+                        .toList();
+                if (!upcoming.isEmpty()) {
+                    schedule.add(
+                            new Paragraph(getTranslation("therapist.schedule.one-offs", String.join(", ", upcoming))));
+                }
+                var next = new Paragraph(
+                        loaded.nextSessionAt() == null
+                                ? getTranslation("therapist.schedule.next.none")
+                                : getTranslation(
+                                        "therapist.schedule.next",
+                                        time.dateTime(loaded.nextSessionAt()),
+                                        time.zone().getId()));
+                next.setId("dashboard-next-session");
+                schedule.add(next);
+            }
+        }
     }
 
     private void showAssignments(Optional<List<AssignmentItem>> loaded) {

@@ -57,7 +57,9 @@ class InboxViewTest extends SpringBrowserlessTest {
         public Outcome markRead(Caller caller, String id) {
             calls.add("read " + id);
             return replace(
-                    id, i -> new Item(i.id(), i.kind(), i.title(), i.body(), false, i.urgent(), i.deliveredAt()));
+                    id,
+                    i -> new Item(
+                            i.id(), i.kind(), i.clientId(), i.title(), i.body(), false, i.urgent(), i.deliveredAt()));
         }
 
         @Override
@@ -125,12 +127,12 @@ class InboxViewTest extends SpringBrowserlessTest {
 
     private static InboxGateway.Item reminder(String id, boolean unread) {
         return new InboxGateway.Item(
-                id, "daily-checkin", "A moment for yourself?", "Check in if you like.", unread, false, AT);
+                id, "daily-checkin", null, "A moment for yourself?", "Check in if you like.", unread, false, AT);
     }
 
     private static InboxGateway.Item alert(String id) {
         return new InboxGateway.Item(
-                id, "safety-alert", "A client may need support", "Rae asked for help.", true, true, AT);
+                id, "safety-alert", null, "A client may need support", "Rae asked for help.", true, true, AT);
     }
 
     @Test
@@ -198,11 +200,64 @@ class InboxViewTest extends SpringBrowserlessTest {
         assertThat($(Button.class).id("inbox-dismiss-s1").isEnabled()).isTrue();
     }
 
+    static final String CLIENT = "0b6f3a52-3c1e-4d6a-9f1e-2a7c5d8e9b10";
+
+    @Test
+    void aTherapistsSafetyAlertAndRuptureSignalAboutAClientLinkToThatClientsDashboard() {
+        SignedIn.as(Role.THERAPIST);
+        inbox.items.add(new InboxGateway.Item(
+                "s1", "safety-alert", CLIENT, "A client may need support", "Rae asked for help.", true, true, AT));
+        inbox.items.add(new InboxGateway.Item(
+                "r1",
+                "rupture-signal",
+                CLIENT,
+                "Last session may have felt off",
+                "Worth a gentle word.",
+                true,
+                false,
+                AT));
+
+        var view = navigate(InboxView.class);
+
+        var alert = $(Div.class, view.items).id("inbox-item-s1");
+        assertThat($(Anchor.class, alert).single().getHref()).isEqualTo("clients/" + CLIENT);
+        assertThat($(Anchor.class, alert).single().getText()).isEqualTo("Open their dashboard");
+        var rupture = $(Anchor.class).id("inbox-client-r1");
+        assertThat(rupture.getHref()).isEqualTo("clients/" + CLIENT);
+        assertThat(rupture.getElement().getAttribute("aria-label")).contains("Last session may have felt off");
+    }
+
+    @Test
+    void anEndedConsentAndMessagesWithoutAClientOpenNoDashboard() {
+        SignedIn.as(Role.THERAPIST);
+        inbox.items.add(new InboxGateway.Item(
+                "e1", "consent-ended-therapist", CLIENT, "A client stopped sharing", "Thank you.", true, false, AT));
+        inbox.items.add(new InboxGateway.Item(
+                "r2", "rupture-signal", null, "Last session may have felt off", "", true, false, AT));
+        inbox.items.add(new InboxGateway.Item(
+                "r3", "rupture-signal", "not-an-id", "Last session may have felt off", "", true, false, AT));
+
+        var view = navigate(InboxView.class);
+
+        assertThat($(Anchor.class, view.items).all()).isEmpty();
+    }
+
+    @Test
+    void aClientNeverGetsALinkToADashboard() {
+        SignedIn.as(Role.CLIENT);
+        inbox.items.add(new InboxGateway.Item(
+                "r1", "rupture-signal", CLIENT, "Thank you for your feedback", "", true, false, AT));
+
+        var view = navigate(InboxView.class);
+
+        assertThat($(Anchor.class, view.items).all()).isEmpty();
+    }
+
     @Test
     void aClientsCrisisMessageLinksToCrisisResources() {
         SignedIn.as(Role.CLIENT);
-        inbox.items.add(
-                new InboxGateway.Item("c1", "crisis-resources", "Help is close", "Lines open now.", true, true, AT));
+        inbox.items.add(new InboxGateway.Item(
+                "c1", "crisis-resources", null, "Help is close", "Lines open now.", true, true, AT));
 
         var view = navigate(InboxView.class);
 

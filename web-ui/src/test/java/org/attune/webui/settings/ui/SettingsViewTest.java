@@ -8,8 +8,10 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.server.VaadinServiceInitListener;
 import com.vaadin.flow.spring.security.SpringNavigationAccessControl;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalTime;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -36,6 +38,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         volatile Preferences stored;
         volatile Preferences saved;
         volatile SessionRhythm rhythm;
+        volatile StoredRhythm storedRhythm = StoredRhythm.none();
         volatile Saved nextAnswer;
         volatile boolean down;
 
@@ -51,6 +54,11 @@ class SettingsViewTest extends SpringBrowserlessTest {
             }
             saved = preferences;
             return Saved.of(Saved.Status.SAVED);
+        }
+
+        @Override
+        public StoredRhythm sessionRhythm(Caller caller) {
+            return storedRhythm;
         }
 
         @Override
@@ -85,9 +93,10 @@ class SettingsViewTest extends SpringBrowserlessTest {
     void gentleDefaults() {
         // What the service answers before anyone saved: UTC, 18:00, quiet 21:00–09:00, in-app only.
         settings.stored = new SettingsGateway.Preferences(
-                "UTC", "18:00", null, "21:00", "09:00", Set.of(Channel.IN_APP), null, List.of());
+                "UTC", "18:00", null, "21:00", "09:00", Set.of(Channel.IN_APP), null, List.of(), "en");
         settings.saved = null;
         settings.rhythm = null;
+        settings.storedRhythm = SettingsGateway.StoredRhythm.none();
         settings.nextAnswer = null;
         settings.down = false;
     }
@@ -125,7 +134,8 @@ class SettingsViewTest extends SpringBrowserlessTest {
                 null,
                 Set.of(Channel.IN_APP, Channel.EMAIL),
                 "rae@example.org",
-                List.of("content-recommended"));
+                List.of("content-recommended"),
+                "en");
         SignedIn.as(Role.CLIENT);
 
         var view = navigate(SettingsView.class);
@@ -162,7 +172,8 @@ class SettingsViewTest extends SpringBrowserlessTest {
                         null,
                         Set.of(Channel.IN_APP, Channel.EMAIL),
                         "rae@example.org",
-                        List.of("content-recommended")));
+                        List.of("content-recommended"),
+                        "en"));
         assertThat(view.status.getText()).startsWith("Saved.");
     }
 
@@ -259,7 +270,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
     void aTherapistSetsQuietHoursAndEmailButHasNoCheckInRemindersOrSessionRhythmHere() {
         SignedIn.as(Role.THERAPIST);
         settings.stored = new SettingsGateway.Preferences(
-                "Europe/London", null, null, "21:00", "09:00", Set.of(Channel.IN_APP), null, List.of());
+                "Europe/London", null, null, "21:00", "09:00", Set.of(Channel.IN_APP), null, List.of(), "en");
 
         var view = navigate(SettingsView.class);
 
@@ -273,6 +284,78 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
         assertThat(settings.saved.dailyReminderTime()).isNull();
         assertThat(settings.saved.quietHoursStart()).isEqualTo("21:00");
+    }
+
+    @Test
+    void theStoredLanguageIsSelectedAndSentBackWithEverySave() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.language.getValue()).isEqualTo(Locale.ENGLISH);
+
+        test(view.save).click();
+
+        assertThat(settings.saved.language()).isEqualTo("en");
+    }
+
+    @Test
+    void aLanguageThisPageHasNoTextsForYetIsShownAndKeptRatherThanResetToEnglish() {
+        settings.stored = new SettingsGateway.Preferences(
+                "Europe/Lisbon", "18:00", null, null, null, Set.of(Channel.IN_APP), null, List.of(), "pt-BR");
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.language.getValue()).isEqualTo(Locale.forLanguageTag("pt-BR"));
+
+        test(view.quietHours).click();
+        test(view.save).click();
+
+        assertThat(settings.saved.language()).isEqualTo("pt-BR");
+        assertThat(settings.saved.quietHoursStart()).isEqualTo("21:00");
+    }
+
+    @Test
+    void theSavedSessionRhythmFillsTheFormAndTheNextSessionIsShownInThePersonsZone() {
+        settings.stored = new SettingsGateway.Preferences(
+                "Europe/Berlin", "18:00", null, null, null, Set.of(Channel.IN_APP), null, List.of(), "en");
+        settings.storedRhythm = new SettingsGateway.StoredRhythm(
+                SettingsGateway.StoredRhythm.State.SET,
+                new SettingsGateway.SessionRhythm("Europe/Berlin", DayOfWeek.THURSDAY, "17:30", 60),
+                Instant.parse("2026-12-03T16:30:00Z"));
+        SignedIn.as(Role.CLIENT);
+
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.sessionDay.getValue()).isEqualTo(DayOfWeek.THURSDAY);
+        assertThat(view.sessionTime.getValue()).isEqualTo(LocalTime.of(17, 30));
+        assertThat(view.sessionDuration.getValue()).isEqualTo(60);
+        assertThat(view.sessionNext.getText())
+                .startsWith("Your next session:")
+                .contains("Thursday")
+                .contains("5:30")
+                .contains("Europe/Berlin");
+    }
+
+    @Test
+    void withoutASavedRhythmTheFormKeepsItsDefaultsAndSaysNoneIsSetYet() {
+        SignedIn.as(Role.CLIENT);
+
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.sessionDay.getValue()).isNull();
+        assertThat(view.sessionDuration.getValue()).isEqualTo(50);
+        assertThat(view.sessionNext.getText()).contains("No session rhythm is saved yet");
+    }
+
+    @Test
+    void whenTheRhythmCannotBeReadThePageSaysSoAndSavingStillWorks() {
+        settings.storedRhythm = SettingsGateway.StoredRhythm.unknown();
+        SignedIn.as(Role.CLIENT);
+
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.sessionNext.getText()).contains("couldn't load your saved session rhythm");
+        assertThat(view.sessionSave.isEnabled()).isTrue();
     }
 
     @Test

@@ -10,6 +10,7 @@ import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.ListItem;
+import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -26,8 +27,10 @@ import org.attune.webui.consent.Grant;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.live.LiveUpdates;
 import org.attune.webui.progress.ProgressData;
+import org.attune.webui.progress.ui.UserTime;
 import org.attune.webui.security.Caller;
 import org.attune.webui.therapist.AssignmentItem;
+import org.attune.webui.therapist.ClientSchedule;
 import org.attune.webui.therapist.ClientSummary;
 import org.attune.webui.therapist.FakeServices;
 import org.attune.webui.therapist.FeedbackEntry;
@@ -254,6 +257,16 @@ class TherapistViewsIT extends SpringBrowserlessTest {
                         null,
                         null,
                         "about"));
+        services.schedules.put(
+                client.id(),
+                new ClientSchedule(
+                        ClientSchedule.State.SET,
+                        "Europe/Dublin",
+                        DayOfWeek.TUESDAY,
+                        "14:00",
+                        50,
+                        List.of(),
+                        Instant.parse("2099-12-01T14:00:00Z")));
         signIn(therapistEmail);
 
         UI.getCurrent().navigate("clients/" + client.id());
@@ -274,7 +287,9 @@ class TherapistViewsIT extends SpringBrowserlessTest {
                 .contains("done");
         assertThat($(Svg.class).id("chart-mood")).isNotNull();
         assertThat($(Div.class).id("dashboard-assign")).isNotNull();
-        assertThat(text(view.schedule)).contains("cannot be read back here yet");
+        assertThat(text(view.schedule))
+                .contains("Weekly on Tuesday at 14:00 (Europe/Dublin), 50 minutes")
+                .contains("Next session: " + UserTime.of(view).dateTime(Instant.parse("2099-12-01T14:00:00Z")));
 
         test($(Button.class).id("ack-f1")).click();
 
@@ -296,11 +311,27 @@ class TherapistViewsIT extends SpringBrowserlessTest {
 
         var view = (ClientDashboardView) getCurrentView();
         assertThat(view.title.getText()).isEqualTo("Jo");
-        assertThat(services.callsFor(client.id())).containsExactlyInAnyOrder("summary:" + client.id());
+        assertThat(services.callsFor(client.id()))
+                .containsExactlyInAnyOrder("summary:" + client.id(), "schedule:" + client.id());
         assertThat(progress.calls).contains("progress:" + client.id());
+        assertThat(text(view.schedule)).contains("No session rhythm set yet");
         assertThat(view.flags.isAttached()).isFalse();
         assertThat(view.assign.isAttached()).isFalse();
         assertThat(text(view)).contains("Not shared with you: ").contains("Safety alerts");
+    }
+
+    @Test
+    void whenTheRhythmCannotBeReadTheDashboardSaysSoHonestly() {
+        var client = client("Ola");
+        share(client, EnumSet.of(DataClass.MOOD_CHECKINS));
+        services.summaries.put(client.id(), summary(Instant.now(), 0));
+        services.schedules.put(client.id(), ClientSchedule.unavailable());
+        signIn(therapistEmail);
+
+        UI.getCurrent().navigate("clients/" + client.id());
+
+        var view = (ClientDashboardView) getCurrentView();
+        assertThat(text(view.schedule)).contains("cannot be read back here yet").doesNotContain("Next session");
     }
 
     @Test
