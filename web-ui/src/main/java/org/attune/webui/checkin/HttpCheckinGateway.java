@@ -137,10 +137,7 @@ class HttpCheckinGateway implements CheckinGateway {
         if (form.text() != null && !form.text().isBlank()) {
             body.put("text", form.text());
         }
-        body.put("shareWithTherapist", form.share());
-        if (form.share()) {
-            body.put("shareComment", form.shareComment());
-        }
+        body.put("shareComment", form.shareComment());
         return calls.post(Service.CHECKIN, "/api/v1/session-feedback", client, body, Map.of())
                 .outcome(HttpCheckinGateway::feedbackEntry);
     }
@@ -178,12 +175,15 @@ class HttpCheckinGateway implements CheckinGateway {
                 json.path("total").asInt(),
                 json.path("maxTotal").asInt(40),
                 signal,
-                json.path("sharedWithTherapist").asBoolean(false),
+                json.path("commentShared")
+                        .asBoolean(json.path("sharedWithTherapist").asBoolean(false)),
                 integer(json.path("heard")),
                 integer(json.path("goals")),
                 integer(json.path("approach")),
                 integer(json.path("overall")),
-                json.path("text").isString() ? json.path("text").asString() : null);
+                json.path("comment").isString()
+                        ? json.path("comment").asString()
+                        : json.path("text").isString() ? json.path("text").asString() : null);
     }
 
     /** A list answer, whether the service sends a bare array or a page with {@code items}. */

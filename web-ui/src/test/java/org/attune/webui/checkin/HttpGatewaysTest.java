@@ -212,8 +212,8 @@ class HttpGatewaysTest {
         assertThat(entry.rupture()).isTrue();
         assertThat(entry.id()).isEqualTo("fb-1");
         var body = lastBodies.get("POST /api/v1/session-feedback");
-        assertThat(body.path("shareWithTherapist").asBoolean()).isFalse();
-        assertThat(body.has("shareComment")).isFalse();
+        assertThat(body.path("shareComment").asBoolean()).isFalse();
+        assertThat(body.has("shareWithTherapist")).isFalse();
         assertThat(body.path("sessionDate").asString()).isEqualTo("2026-11-26");
         assertThat(checkins.shareFeedback(CLIENT, "fb-1", true)).isTrue();
         assertThat(lastBodies

@@ -78,13 +78,9 @@ class AfterSessionView extends Main implements HasDynamicTitle {
         share.setId("feedback-share");
         shareComment = new Checkbox(getTranslation("checkin.feedback.share-comment"));
         shareComment.setId("feedback-share-comment");
-        shareComment.setEnabled(false);
-        share.addValueChangeListener(e -> {
-            shareComment.setEnabled(e.getValue());
-            if (!e.getValue()) {
-                shareComment.setValue(false);
-            }
-        });
+        // The ratings reach a therapist through the client's SESSION_FEEDBACK grant; only the words are chosen here.
+        shareComment.setVisible(false);
+        share.addValueChangeListener(e -> shareComment.setValue(e.getValue()));
 
         submit = new Button(getTranslation("checkin.feedback.submit"), e -> submit());
         submit.setId("feedback-submit");
@@ -108,6 +104,7 @@ class AfterSessionView extends Main implements HasDynamicTitle {
                 overall,
                 sessionDate,
                 text,
+                new Paragraph(getTranslation("checkin.feedback.visibility")),
                 share,
                 shareComment,
                 status,
@@ -231,14 +228,14 @@ class AfterSessionView extends Main implements HasDynamicTitle {
         var choice = new Paragraph();
         choice.setId("feedback-share-status");
         choice.getElement().setAttribute("role", "status");
+        boolean wroteSomething = text.getValue() != null && !text.getValue().isBlank();
         if (entry.shared()) {
             choice.setText(getTranslation("checkin.feedback.rupture.already-shared"));
             rupture.add(choice);
+        } else if (!wroteSomething) {
+            choice.setText(getTranslation("checkin.feedback.visibility"));
+            rupture.add(choice);
         } else {
-            var includeComment = new Checkbox(getTranslation("checkin.feedback.share-comment"));
-            includeComment.setId("feedback-share-now-comment");
-            includeComment.setVisible(
-                    text.getValue() != null && !text.getValue().isBlank());
             var shareNow = new Button(getTranslation("checkin.feedback.rupture.share-now"));
             shareNow.setId("feedback-share-now");
             shareNow.addThemeVariants(ButtonVariant.PRIMARY);
@@ -247,10 +244,9 @@ class AfterSessionView extends Main implements HasDynamicTitle {
             var buttons = new Div(shareNow, keepPrivate);
             buttons.addClassName("attune-checkin-buttons");
             shareNow.addClickListener(e -> {
-                if (checkins.shareFeedback(Caller.current().orElseThrow(), entry.id(), includeComment.getValue())) {
+                if (checkins.shareFeedback(Caller.current().orElseThrow(), entry.id(), true)) {
                     choice.setText(getTranslation("checkin.feedback.rupture.shared-now"));
                     buttons.setVisible(false);
-                    includeComment.setVisible(false);
                 } else {
                     choice.setText(getTranslation("checkin.feedback.rupture.share-failed"));
                 }
@@ -258,10 +254,8 @@ class AfterSessionView extends Main implements HasDynamicTitle {
             keepPrivate.addClickListener(e -> {
                 choice.setText(getTranslation("checkin.feedback.rupture.kept-private"));
                 buttons.setVisible(false);
-                includeComment.setVisible(false);
             });
-            rupture.add(
-                    new Paragraph(getTranslation("checkin.feedback.rupture.choice")), includeComment, buttons, choice);
+            rupture.add(new Paragraph(getTranslation("checkin.feedback.rupture.choice")), buttons, choice);
         }
         result.add(rupture);
     }

@@ -6,7 +6,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.checkbox.Checkbox;
 import java.time.LocalDate;
 import org.attune.events.Role;
 import org.attune.webui.checkin.ClientViewsTestConfig;
@@ -70,11 +69,10 @@ class AfterSessionViewTest extends SpringBrowserlessTest {
         assertThat(sent.overall()).isEqualTo(9);
         assertThat(sent.sessionDate()).isEqualTo(LocalDate.of(2026, 11, 26));
         assertThat(sent.text()).isEqualTo("We finally talked about my sister.");
-        assertThat(sent.share()).isTrue();
-        assertThat(sent.shareComment()).isFalse();
+        assertThat(sent.shareComment()).as("the words are shared").isTrue();
         assertThat(view.result.getElement().getTextRecursively())
                 .contains("Thank you")
-                .contains("Your therapist can see these answers");
+                .contains("Your therapist can read what you wrote");
     }
 
     @Test
@@ -109,10 +107,9 @@ class AfterSessionViewTest extends SpringBrowserlessTest {
         assertThat(rupture)
                 .contains("something did not quite fit")
                 .contains("Something about last session didn't sit right with me")
-                .contains("Would you like your therapist to see this");
-        assertThat(checkins.feedbackSent.getFirst().share()).isFalse();
+                .contains("Would you like your therapist to read what you wrote");
+        assertThat(checkins.feedbackSent.getFirst().shareComment()).isFalse();
 
-        test(byId(Checkbox.class, view.result, "feedback-share-now-comment")).click();
         test(byId(Button.class, view.result, "feedback-share-now")).click();
 
         assertThat(checkins.shared).containsExactly(new Shared("feedback-1", true));
@@ -123,12 +120,25 @@ class AfterSessionViewTest extends SpringBrowserlessTest {
     void keepingItPrivateSharesNothing() {
         checkins.ruptureSignal = true;
         var view = rate(2, 2, 2, 2);
+        test(view.text).setValue("Too fast.");
         test(view.submit).click();
 
         test(byId(Button.class, view.result, "feedback-keep-private")).click();
 
         assertThat(checkins.shared).isEmpty();
         assertThat(view.result.getElement().getTextRecursively()).contains("Kept private");
+    }
+
+    @Test
+    void aRuptureWithoutWordsSaysPlainlyWhoSeesTheRatingsAndOffersNothingToShare() {
+        checkins.ruptureSignal = true;
+        var view = rate(2, 3, 2, 2);
+        test(view.submit).click();
+
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("your therapist sees these ratings")
+                .doesNotContain("Share what I wrote now");
+        assertThat(checkins.shared).isEmpty();
     }
 
     @Test
