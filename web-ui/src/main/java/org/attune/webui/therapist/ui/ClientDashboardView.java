@@ -25,6 +25,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.stream.Collectors;
 import org.attune.events.DataClass;
 import org.attune.webui.account.Account;
@@ -187,19 +190,43 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         }
         var classes = grant.get().dataClasses();
         var today = time.today(clock);
-        return Optional.of(new Snapshot(
-                grant.get(),
-                gateway.summary(caller, clientId),
-                classes.contains(DataClass.SAFETY_ALERTS) ? gateway.safetyFlags(caller, clientId) : Optional.empty(),
-                classes.contains(DataClass.SESSION_FEEDBACK)
-                        ? gateway.sessionFeedback(caller, clientId)
-                        : Optional.empty(),
-                classes.stream().anyMatch(PROGRESS_CLASSES::contains)
-                        ? progress.ofClient(caller, clientId, chosen.from(today), today)
-                        : Optional.empty(),
-                classes.contains(DataClass.CONTENT_ACTIVITY) ? gateway.assignments(caller, clientId) : Optional.empty(),
-                // The rhythm belongs to the link itself (any active grant), not to one data class.
-                gateway.sessionSchedule(caller, clientId)));
+        // The six reads are independent: asked side by side, a live update waits for the slowest, not for the sum.
+        try (var reads = Executors.newVirtualThreadPerTaskExecutor()) {
+            var summary = reads.submit(() -> gateway.summary(caller, clientId));
+            var flags = reads.submit(() -> classes.contains(DataClass.SAFETY_ALERTS)
+                    ? gateway.safetyFlags(caller, clientId)
+                    : Optional.<List<SafetyFlagItem>>empty());
+            var feedback = reads.submit(() -> classes.contains(DataClass.SESSION_FEEDBACK)
+                    ? gateway.sessionFeedback(caller, clientId)
+                    : Optional.<List<FeedbackEntry>>empty());
+            var charts = reads.submit(() -> classes.stream().anyMatch(PROGRESS_CLASSES::contains)
+                    ? progress.ofClient(caller, clientId, chosen.from(today), today)
+                    : Optional.<ProgressData>empty());
+            var assigned = reads.submit(() -> classes.contains(DataClass.CONTENT_ACTIVITY)
+                    ? gateway.assignments(caller, clientId)
+                    : Optional.<List<AssignmentItem>>empty());
+            // The rhythm belongs to the link itself (any active grant), not to one data class.
+            var schedule = reads.submit(() -> gateway.sessionSchedule(caller, clientId));
+            return Optional.of(new Snapshot(
+                    grant.get(),
+                    done(summary),
+                    done(flags),
+                    done(feedback),
+                    done(charts),
+                    done(assigned),
+                    done(schedule)));
+        }
+    }
+
+    private static <T> T done(Future<T> read) {
+        try {
+            return read.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while reading the dashboard", e);
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
+        }
     }
 
     /** Reads and shows everything now, in the UI. */
