@@ -47,6 +47,8 @@ import org.attune.infra.local.EmbeddedMongo;
 import org.attune.infra.local.TopicProvisioner;
 import org.bson.Document;
 import org.bson.RawBsonDocument;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -76,6 +78,13 @@ import reactor.core.publisher.Mono;
  */
 public final class CheckinBenchmark {
 
+    private static final Logger log = LoggerFactory.getLogger(CheckinBenchmark.class);
+
+    /** One line of the report, through the logger like everything else (figures only, no health data). */
+    private static void report(String format, Object... args) {
+        log.info("{}", String.format(format, args).stripTrailing());
+    }
+
     static final String ISSUER = "attune-web-ui";
     static final String AUDIENCE = "attune-services";
     static final String BENCH_DB = "attune_checkin_bench";
@@ -100,7 +109,7 @@ public final class CheckinBenchmark {
         boolean keepAccounts = Boolean.getBoolean("bench.keep-accounts");
         int jwksPort = Integer.getInteger("bench.jwks-port", 0);
         if (!List.of("stack", "in-process", "embedded").contains(infra)) {
-            System.err.println("bench.infra must be stack, in-process or embedded, was " + infra);
+            log.error("bench.infra must be stack, in-process or embedded, was {}", infra);
             System.exit(2);
         }
 
@@ -124,7 +133,7 @@ public final class CheckinBenchmark {
             if (baseUrl.isBlank()) {
                 baseUrl = "http://127.0.0.1:8081";
             }
-            System.out.printf("Registering %d client accounts at %s ...%n", clients, webUi);
+            report("Registering %d client accounts at %s ...%n", clients, webUi);
             tokens = WebUiTokens.register(webUi, clients);
         } else {
             var key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
@@ -153,10 +162,10 @@ public final class CheckinBenchmark {
             }
         }
 
-        System.out.printf(
+        report(
                 "Attune check-in benchmark (%s): %d concurrent clients, %d measured requests (+%d warm-up)%n",
                 infra, clients, requests, warmup);
-        System.out.printf(
+        report(
                 "  service %s | broker %s | store %s | %d cores, load average %.1f%n",
                 baseUrl,
                 kafka,
@@ -174,22 +183,21 @@ public final class CheckinBenchmark {
             var insert = insertPhase(mongoBase, clients, requests);
             var produce = producePhase(kafka, clients, requests);
 
-            System.out.println();
-            System.out.printf(
+            report(
                     "HTTP POST /api/v1/checkins  : %8.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %d%n",
                     http.rate, http.p50, http.p99, http.errors);
-            System.out.printf("  server-side mean (http_server_requests, all requests so far): %s%n", serverSide);
-            System.out.printf(
+            report("  server-side mean (http_server_requests, all requests so far): %s%n", serverSide);
+            report(
                     "raw store insert            : %8.0f ops/s   p50 %7.2f ms   p99 %7.2f ms   (%s.%s, %d-byte"
                             + " documents; a stored check-in: %s)%n",
                     insert.rate, insert.p50, insert.p99, SCRATCH_DB, "bench_raw_inserts", insert.size, storedSize);
-            System.out.printf(
+            report(
                     "raw Kafka produce (acks=all, idempotent): %8.0f msg/s   p50 %7.2f ms   p99 %7.2f ms   (topic %s,"
                             + " %d-byte values)%n",
                     produce.rate, produce.p50, produce.p99, BENCH_TOPIC, produce.size);
-            System.out.printf("ratio HTTP / raw insert     : %8.2f%n", http.rate / insert.rate);
-            System.out.printf("ratio HTTP / raw produce    : %8.2f%n", http.rate / produce.rate);
-            System.out.printf(
+            report("ratio HTTP / raw insert     : %8.2f%n", http.rate / insert.rate);
+            report("ratio HTTP / raw produce    : %8.2f%n", http.rate / produce.rate);
+            report(
                     "  token fetches from web-ui: %d (one per client, plus refreshes before expiry)%n",
                     tokens.fetches());
         } finally {
@@ -200,7 +208,7 @@ public final class CheckinBenchmark {
                 jwks.stop(0);
             }
             if (tokens instanceof WebUiTokens accounts && !keepAccounts) {
-                System.out.printf("Erasing the %d bench accounts through web-ui: %s%n", clients, accounts.eraseAll());
+                report("Erasing the %d bench accounts through web-ui: %s%n", clients, accounts.eraseAll());
             }
             try (var mongo = MongoClients.create(mongoBase)) {
                 Mono.from(mongo.getDatabase(SCRATCH_DB).drop()).block(Duration.ofSeconds(30));
@@ -208,14 +216,12 @@ public final class CheckinBenchmark {
                     Mono.from(mongo.getDatabase(BENCH_DB).drop()).block(Duration.ofSeconds(30));
                 }
             } catch (RuntimeException e) {
-                System.out.println(
-                        "Could not drop the scratch database: " + e.getClass().getSimpleName());
+                log.info("Could not drop the scratch database: " + e.getClass().getSimpleName());
             }
             try (var admin = AdminClient.create(Map.of("bootstrap.servers", kafka))) {
                 admin.deleteTopics(List.of(BENCH_TOPIC)).all().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
-                System.out.println(
-                        "Could not delete the scratch topic: " + e.getClass().getSimpleName());
+                log.info("Could not delete the scratch topic: " + e.getClass().getSimpleName());
             }
             if (embeddedKafka != null) {
                 embeddedKafka.close();

@@ -10,6 +10,8 @@ import org.attune.notification.preferences.PreferencesStore;
 import org.attune.notification.store.NotificationState;
 import org.attune.notification.store.NotificationStore;
 import org.attune.notification.support.Fleet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
@@ -23,6 +25,13 @@ import org.springframework.data.mongodb.core.query.Query;
  * JVM's. See README.md for the command.
  */
 public final class DispatchBenchmark {
+
+    private static final Logger log = LoggerFactory.getLogger(DispatchBenchmark.class);
+
+    /** One line of the report, through the logger like everything else (figures only, no health data). */
+    private static void report(String format, Object... args) {
+        log.info("{}", String.format(format, args).stripTrailing());
+    }
 
     public static void main(String[] args) throws Exception {
         try {
@@ -78,7 +87,7 @@ public final class DispatchBenchmark {
                 long storeBefore = cpuTicks(ProcessHandle.current().pid());
                 long idleStart = System.nanoTime();
                 double idleCpu = cpuPercent(child, idleSeconds);
-                System.out.printf(
+                report(
                         "idle (empty store): service CPU %.2f%% of one core over %ds; broker+store JVM %.2f%%%n",
                         idleCpu,
                         idleSeconds,
@@ -113,7 +122,7 @@ public final class DispatchBenchmark {
                 }
                 long done = System.nanoTime();
                 long cpuAfter = cpuTicks(child);
-                System.out.printf(
+                report(
                         "%d due reminders: stored in %d ms; all delivered %d ms after storing; all events published"
                                 + " after %d ms%s; service CPU during dispatch %.1f s%n",
                         count,
@@ -130,7 +139,7 @@ public final class DispatchBenchmark {
                 storeBefore = cpuTicks(ProcessHandle.current().pid());
                 idleStart = System.nanoTime();
                 double idleFull = cpuPercent(child, idleSeconds);
-                System.out.printf(
+                report(
                         "idle (%d delivered notifications in the store): service CPU %.2f%% of one core over %ds;"
                                 + " broker+store JVM %.2f%%%n",
                         count,
