@@ -1,0 +1,42 @@
+package org.attune.kit.consent;
+
+import java.time.Duration;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.attune.events.AttuneEvent;
+import org.attune.events.ConsentGranted;
+import org.attune.events.ConsentRevoked;
+import org.attune.events.Topics;
+import org.attune.kit.messaging.AppliedEvents;
+import org.springframework.kafka.annotation.KafkaListener;
+import reactor.core.publisher.Mono;
+
+/** Keeps the consent projection up to date; each event is applied once, redeliveries are skipped. */
+class ConsentEventsListener {
+
+    private final ConsentProjection projection;
+    private final AppliedEvents appliedEvents;
+
+    ConsentEventsListener(ConsentProjection projection, AppliedEvents appliedEvents) {
+        this.projection = projection;
+        this.appliedEvents = appliedEvents;
+    }
+
+    @KafkaListener(topics = Topics.CONSENT, groupId = "${spring.application.name}.consent")
+    void on(ConsumerRecord<String, AttuneEvent> record) {
+        var event = record.value();
+        if (event == null) {
+            return; // a compaction tombstone: the pair's data went with AccountErased
+        }
+        if (projection.fromTheFuture(event.occurredAt())) {
+            throw new IllegalArgumentException("A consent event dated beyond the allowed clock skew");
+        }
+        Mono<Void> apply = switch (event) {
+            case ConsentGranted granted -> projection.apply(granted);
+            case ConsentRevoked revoked -> projection.apply(revoked);
+            default -> null;
+        };
+        if (apply != null) {
+            appliedEvents.applyOnce(event.eventId(), Topics.CONSENT, apply).block(Duration.ofSeconds(30));
+        }
+    }
+}

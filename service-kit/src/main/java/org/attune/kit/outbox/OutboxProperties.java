@@ -1,0 +1,22 @@
+package org.attune.kit.outbox;
+
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * @param relayEnabled false only in tests that simulate a crash before publishing
+ * @param sweepInterval how often an instance looks for outboxes whose writer did not finish
+ * @param lease how long a claimed outbox belongs to one instance before another may take it over
+ * @param batch documents claimed per collection and sweep
+ */
+@Validated
+@ConfigurationProperties("attune.outbox")
+public record OutboxProperties(
+        @DefaultValue("true") boolean relayEnabled,
+        @NotNull @DefaultValue("1s") Duration sweepInterval,
+        @NotNull @DefaultValue("30s") Duration lease,
+        @Min(1) @DefaultValue("200") int batch) {}

@@ -1,0 +1,181 @@
+package org.attune.kit.outbox;
+
+import static org.springframework.data.mongodb.core.query.Criteria.where;
+import static org.springframework.data.mongodb.core.query.Query.query;
+
+import java.lang.management.ManagementFactory;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.attune.events.AttuneEvent;
+import org.attune.events.EventJson;
+import org.attune.kit.messaging.EventPublisher;
+import org.bson.Document;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.data.mongodb.core.index.Index;
+import org.springframework.data.mongodb.core.query.Update;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
+
+/**
+ * Publishes the events stored in documents' outboxes. Right after a store, the writing instance publishes that
+ * document's events; after the grace period a sweep takes over whatever is still there (a crash, a broker outage).
+ * A sweeping instance first claims a document (one conditional single-document write that moves its due time a lease
+ * ahead), so with N instances each stored event is published once in the normal path. Only a crash or a lease that
+ * ran out mid-publish publishes again, with the same event id, which every consumer skips.
+ */
+public class OutboxRelay {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
+    private static final String EVENTS = Outbox.FIELD + ".events";
+    private static final String DUE_AT = Outbox.FIELD + ".dueAt";
+
+    private final ReactiveMongoTemplate mongo;
+    private final EventPublisher publisher;
+    private final Clock clock;
+    private final OutboxProperties properties;
+    private final List<String> collections;
+    private final List<OutboxListener> listeners;
+    private final String instance;
+
+    OutboxRelay(
+            ReactiveMongoTemplate mongo,
+            EventPublisher publisher,
+            Clock clock,
+            OutboxProperties properties,
+            List<OutboxCollections> collections,
+            List<OutboxListener> listeners) {
+        this.mongo = mongo;
+        this.publisher = publisher;
+        this.clock = clock;
+        this.properties = properties;
+        this.collections =
+                collections.stream().flatMap(c -> c.names().stream()).distinct().toList();
+        this.listeners = List.copyOf(listeners);
+        this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
+                + UUID.randomUUID().toString().substring(0, 8);
+        for (String collection : this.collections) {
+            mongo.indexOps(collection)
+                    .createIndex(new Index().on(DUE_AT, Sort.Direction.ASC))
+                    .onErrorResume(e -> Mono.empty())
+                    .subscribe();
+        }
+    }
+
+    public List<String> collections() {
+        return collections;
+    }
+
+    /** Publishes a just-stored document's events in the background; the sweep covers any failure. */
+    public void publishSoon(String collection, Object id, Outbox outbox) {
+        publishInBackground(collection, id, outbox.events());
+    }
+
+    /** The same for events just appended with {@link Outbox#append}. */
+    public void publishSoon(String collection, Object id, List<? extends AttuneEvent> events) {
+        publishInBackground(
+                collection, id, events.stream().map(EventJson::write).toList());
+    }
+
+    private void publishInBackground(String collection, Object id, List<String> events) {
+        if (!properties.relayEnabled() || events.isEmpty()) {
+            return;
+        }
+        publishNow(collection, id, events)
+                .subscribeOn(Schedulers.boundedElastic())
+                .subscribe();
+    }
+
+    /** Publishes now and completes when done; a failure is logged and left to the sweep. */
+    public Mono<Void> publishNow(String collection, Object id, List<String> events) {
+        if (!properties.relayEnabled() || events.isEmpty()) {
+            return Mono.empty();
+        }
+        return publish(collection, id, events).onErrorResume(e -> {
+            log.warn(
+                    "Outbox publish of a {} document failed; the sweep retries: {}",
+                    collection,
+                    e.getClass().getSimpleName());
+            return Mono.empty();
+        });
+    }
+
+    private Mono<Void> publish(String collection, Object id, List<String> events) {
+        return Flux.fromIterable(events)
+                .concatMap(json -> {
+                    AttuneEvent event = EventJson.read(json);
+                    return Flux.fromIterable(listeners)
+                            .concatMap(listener -> listener.beforePublish(event))
+                            .then(publisher.publish(event));
+                })
+                // Removes exactly what went out: events appended meanwhile stay for the next round.
+                .then(mongo.updateFirst(
+                                query(where("_id").is(id)),
+                                new Update()
+                                        .pullAll(EVENTS, events.toArray())
+                                        .set(Outbox.FIELD + ".publishedAt", clock.instant()),
+                                collection)
+                        .then());
+    }
+
+    /** One sweep over every outbox collection; emits how many documents this instance published. */
+    public Mono<Long> sweepOnce() {
+        if (!properties.relayEnabled()) {
+            return Mono.just(0L);
+        }
+        var now = clock.instant();
+        return Flux.fromIterable(collections)
+                .concatMap(collection -> {
+                    var due = query(where(EVENTS + ".0")
+                                    .exists(true)
+                                    .and(DUE_AT)
+                                    .lte(now))
+                            .limit(properties.batch());
+                    due.fields().include("_id");
+                    return mongo.find(due, Document.class, collection)
+                            .concatMap(doc -> claim(collection, doc.get("_id")))
+                            .concatMap(claimed -> publish(collection, claimed.get("_id"), events(claimed))
+                                    .thenReturn(1L)
+                                    .onErrorResume(e -> {
+                                        log.warn(
+                                                "Outbox publish failed for a {} document: {}",
+                                                collection,
+                                                e.getClass().getSimpleName());
+                                        return Mono.just(0L);
+                                    }));
+                })
+                .reduce(0L, Long::sum);
+    }
+
+    /** Takes the document for one lease if nobody holds it; empty when another instance was first. */
+    private Mono<Document> claim(String collection, Object id) {
+        var now = clock.instant();
+        var free = query(
+                where("_id").is(id).and(EVENTS + ".0").exists(true).and(DUE_AT).lte(now));
+        var take = new Update().set(DUE_AT, now.plus(properties.lease())).set(Outbox.FIELD + ".claimedBy", instance);
+        return mongo.findAndModify(
+                free, take, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+    }
+
+    private static List<String> events(Document document) {
+        var outbox = document.get(Outbox.FIELD, Document.class);
+        return outbox == null ? List.of() : new ArrayList<>(outbox.getList("events", String.class));
+    }
+
+    /** The scheduled sweep; a failed round is retried on the next one. */
+    void sweep() {
+        try {
+            sweepOnce().block();
+        } catch (RuntimeException e) {
+            log.warn(
+                    "Outbox sweep failed, retrying on the next round: {}",
+                    e.getClass().getSimpleName());
+        }
+    }
+}

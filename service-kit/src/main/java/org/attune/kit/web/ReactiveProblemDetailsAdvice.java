@@ -1,0 +1,91 @@
+package org.attune.kit.web;
+
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.codec.DecodingException;
+import org.springframework.core.io.buffer.DataBufferLimitException;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.bind.support.WebExchangeBindException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.server.ContentTooLargeException;
+import org.springframework.web.server.ResponseStatusException;
+import org.springframework.web.server.ServerWebInputException;
+import tools.jackson.core.JacksonException;
+
+/** Every error leaves a WebFlux service as application/problem+json; validation errors list the fields at fault. */
+@RestControllerAdvice
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ReactiveProblemDetailsAdvice {
+
+    private static final Logger log = LoggerFactory.getLogger(ReactiveProblemDetailsAdvice.class);
+
+    @ExceptionHandler(WebExchangeBindException.class)
+    ProblemDetail invalidBody(WebExchangeBindException e) {
+        return Problems.invalid(e.getFieldErrors().stream()
+                .map(error -> new InvalidRequestException.FieldProblem(
+                        error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList());
+    }
+
+    @ExceptionHandler(InvalidRequestException.class)
+    ProblemDetail invalidFields(InvalidRequestException e) {
+        return Problems.invalid(e.problems());
+    }
+
+    @ExceptionHandler(HandlerMethodValidationException.class)
+    ProblemDetail invalidParameters(HandlerMethodValidationException e) {
+        return Problems.invalid(e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new InvalidRequestException.FieldProblem(
+                                String.valueOf(result.getMethodParameter().getParameterName()),
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList());
+    }
+
+    @ExceptionHandler(ContentTooLargeException.class)
+    ProblemDetail tooLarge(ContentTooLargeException e) {
+        var problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE, "The request body is too large.");
+        problem.setTitle("Request too large");
+        problem.setProperty("errors", List.of(java.util.Map.of("field", "body", "message", "is too large")));
+        return problem;
+    }
+
+    @ExceptionHandler(ServerWebInputException.class)
+    ProblemDetail unreadableInput(ServerWebInputException e) {
+        var jackson = Problems.find(e, JacksonException.class);
+        if (jackson != null) {
+            return Problems.invalid(List.of(Problems.unreadable(jackson)));
+        }
+        if (Problems.find(e, DataBufferLimitException.class) != null) {
+            return Problems.invalid("body", "is too large");
+        }
+        var mismatch = Problems.find(e, TypeMismatchException.class);
+        if (mismatch != null && mismatch.getPropertyName() != null) {
+            return Problems.invalid(mismatch.getPropertyName(), "has the wrong type");
+        }
+        if (e.getMethodParameter() != null && e.getMethodParameter().getParameterName() != null) {
+            return Problems.invalid(e.getMethodParameter().getParameterName(), "has the wrong format");
+        }
+        if (Problems.find(e, DecodingException.class) != null) {
+            return Problems.invalid("body", "could not be read");
+        }
+        return Problems.invalid("body", "could not be read");
+    }
+
+    @ExceptionHandler(ResponseStatusException.class)
+    ProblemDetail status(ResponseStatusException e) {
+        return Problems.status(e.getStatusCode(), e.getReason());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        return Problems.unexpected(log, e);
+    }
+}

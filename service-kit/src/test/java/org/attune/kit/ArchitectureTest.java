@@ -1,0 +1,25 @@
+package org.attune.kit;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import org.attune.testsupport.architecture.AttuneRules;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTest {
+
+    static final JavaClasses CLASSES = AttuneRules.mainClasses("org.attune.kit");
+
+    @Test
+    void has_no_package_cycles() {
+        AttuneRules.noPackageCycles("org.attune.kit").check(CLASSES);
+    }
+
+    @Test
+    void does_not_use_the_blocking_mongodb_driver() {
+        AttuneRules.noBlockingMongoDriver().check(CLASSES);
+    }
+
+    @Test
+    void writes_nothing_to_the_console() {
+        AttuneRules.noSystemOut().check(CLASSES);
+    }
+}

@@ -1,0 +1,73 @@
+package org.attune.testsupport.architecture;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+
+/**
+ * The architecture rules every module keeps, written once. Each module's {@code ArchitectureTest} checks them against
+ * its own main classes; {@code AttuneRulesTest} proves each rule rejects a class that breaks it.
+ */
+public final class AttuneRules {
+
+    private AttuneRules() {}
+
+    /** The main (non-test) classes under a module's root package. */
+    public static JavaClasses mainClasses(String rootPackage) {
+        return new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages(rootPackage);
+    }
+
+    /** No import cycles between the feature packages directly under {@code rootPackage}. */
+    public static ArchRule noPackageCycles(String rootPackage) {
+        return slices().matching(rootPackage + ".(*)..").should().beFreeOfCycles();
+    }
+
+    /** WebFlux services talk to MongoDB reactively only: a blocking call would stall an event loop. */
+    public static ArchRule noBlockingMongoDriver() {
+        return noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("com.mongodb.client..")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.data.mongodb.core.MongoTemplate")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.data.mongodb.core.MongoOperations")
+                .because("WebFlux services use the reactive driver only");
+    }
+
+    /** Output goes through the logger (which never gets health data), not straight to the console. */
+    public static ArchRule noSystemOut() {
+        return noClasses()
+                .should()
+                .accessField(System.class, "out")
+                .orShould()
+                .accessField(System.class, "err")
+                .orShould()
+                .callMethod(Throwable.class, "printStackTrace")
+                .because("log through SLF4J, and never health data");
+    }
+
+    /** A service reaches other services only through events: never their classes. */
+    public static ArchRule talksToOtherServicesOnlyThroughEvents(String ownPackage) {
+        return noClasses()
+                .that()
+                .resideInAPackage(ownPackage + "..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage(
+                        "org.attune.checkin..",
+                        "org.attune.content..",
+                        "org.attune.notification..",
+                        "org.attune.webui..",
+                        "org.attune.infra..")
+                .allowEmptyShould(true);
+    }
+}
