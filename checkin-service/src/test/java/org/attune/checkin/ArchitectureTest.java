@@ -3,43 +3,42 @@ package org.attune.checkin;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.attune.testsupport.architecture.AttuneRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.attune.checkin");
+    static final String ROOT = "org.attune.checkin";
+    static final JavaClasses CLASSES = AttuneRules.mainClasses(ROOT);
+
+    @Test
+    void has_no_package_cycles() {
+        AttuneRules.noPackageCycles(ROOT).check(CLASSES);
+    }
 
     @Test
     void talks_to_other_services_only_through_events() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.attune.content..", "org.attune.notification..", "org.attune.webui..", "org.attune.infra..")
-                .check(CLASSES);
+        AttuneRules.talksToOtherServicesOnlyThroughEvents(ROOT).check(CLASSES);
     }
 
     @Test
     void does_not_use_the_blocking_mongodb_driver() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("com.mongodb.client..", "org.springframework.data.mongodb.core.MongoTemplate")
-                .check(CLASSES);
+        AttuneRules.noBlockingMongoDriver().check(CLASSES);
     }
 
     @Test
-    void keeps_web_error_handling_out_of_messaging() {
+    void writes_nothing_to_the_console() {
+        AttuneRules.noSystemOut().check(CLASSES);
+    }
+
+    @Test
+    void keeps_web_error_handling_out_of_the_domain() {
         noClasses()
                 .that()
-                .resideInAPackage("..messaging..")
+                .resideInAnyPackage("..checkin.checkin..", "..checkin.questionnaire..", "..checkin.feedback..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.springframework.web..")
+                .haveSimpleName("ReactiveProblemDetailsAdvice")
                 .check(CLASSES);
     }
 }

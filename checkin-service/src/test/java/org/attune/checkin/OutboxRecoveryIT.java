@@ -48,8 +48,8 @@ class OutboxRecoveryIT {
                 var mongo = crashed.getBean(ReactiveMongoTemplate.class);
                 var pending = Query.query(Criteria.where("clientId")
                         .is(clientId)
-                        .and("outbox.pending")
-                        .is(true));
+                        .and("outbox.events.0")
+                        .exists(true));
                 assertThat(mongo.count(pending, Document.class, "checkins").block())
                         .isEqualTo(1);
             }
@@ -66,8 +66,8 @@ class OutboxRecoveryIT {
                 var mongo = restarted.getBean(ReactiveMongoTemplate.class);
                 var published = Query.query(Criteria.where("clientId")
                         .is(clientId)
-                        .and("outbox.pending")
-                        .is(false));
+                        .and("outbox.events.0")
+                        .exists(false));
                 long count = 0;
                 for (int i = 0; i < 100 && count == 0; i++) {
                     count = mongo.count(published, Document.class, "checkins").block();

@@ -9,13 +9,13 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.attune.checkin.outbox.Outbox;
 import org.attune.events.AccountErased;
 import org.attune.events.AttuneEvent;
 import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.events.SafetyFlagRaised;
 import org.attune.events.SafetyFlagReason;
+import org.attune.kit.outbox.Outbox;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.EventPublisher;
 import org.attune.testsupport.TestInfrastructure;
@@ -291,8 +291,7 @@ class SafetyFlagsIT {
                                 "completedAt",
                                 now,
                                 "outbox",
-                                new Document(
-                                        Map.of("events", outbox.events(), "pending", true, "dueAt", outbox.dueAt())))),
+                                new Document(Map.of("events", outbox.events(), "dueAt", outbox.dueAt())))),
                         "questionnaire_responses")
                 .block();
         String listed = "";

@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
-import org.attune.checkin.outbox.Outbox;
 import org.attune.events.WindowOfTolerance;
+import org.attune.kit.outbox.Outbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -1,9 +1,9 @@
 package org.attune.checkin.checkin;
 
 import java.time.LocalDate;
-import org.attune.checkin.security.Caller;
-import org.attune.checkin.web.FieldRules;
 import org.attune.checkin.web.Paging;
+import org.attune.kit.security.Caller;
+import org.attune.kit.web.FieldRules;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;

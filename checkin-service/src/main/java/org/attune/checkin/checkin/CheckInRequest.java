@@ -6,9 +6,9 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import org.attune.checkin.web.FieldRules;
 import org.attune.checkin.web.RecordedAt;
 import org.attune.events.WindowOfTolerance;
+import org.attune.kit.web.FieldRules;
 
 /** The body of {@code POST /api/v1/checkins}; every field is checked by {@link #validate}. */
 record CheckInRequest(

@@ -3,8 +3,8 @@ package org.attune.checkin.feedback;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
-import org.attune.checkin.outbox.Outbox;
 import org.attune.events.RuptureReason;
+import org.attune.kit.outbox.Outbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -3,8 +3,8 @@ package org.attune.checkin.questionnaire;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.attune.checkin.web.FieldRules;
 import org.attune.events.SafetyFlagReason;
+import org.attune.kit.web.FieldRules;
 
 /** Scores a response against its instrument's definition: sum of answers, the band, and the flags raised. */
 public final class Scoring {

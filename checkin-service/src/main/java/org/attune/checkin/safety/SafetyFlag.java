@@ -2,8 +2,8 @@ package org.attune.checkin.safety;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.attune.checkin.outbox.Outbox;
 import org.attune.events.SafetyFlagReason;
+import org.attune.kit.outbox.Outbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

@@ -5,10 +5,10 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.attune.checkin.erasure.ErasedAccounts;
-import org.attune.checkin.outbox.OutboxListener;
 import org.attune.events.AttuneEvent;
 import org.attune.events.SafetyFlagRaised;
+import org.attune.kit.erasure.ErasedAccounts;
+import org.attune.kit.outbox.OutboxListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;

@@ -1,6 +1,7 @@
 package org.attune.checkin.web;
 
 import java.time.LocalDate;
+import org.attune.kit.web.FieldRules;
 
 /** Checks the common list parameters: page from 0, size 1–100, and a from/to range that is not reversed. */
 public final class Paging {

@@ -3,6 +3,7 @@ package org.attune.checkin.web;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.attune.kit.web.FieldRules;
 
 /**
  * The moment a client's report is about. It defaults to now; a client may backdate it ("I forgot yesterday") up to

@@ -7,8 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.attune.checkin.web.InvalidRequestException;
 import org.attune.events.WindowOfTolerance;
+import org.attune.kit.web.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
 class CheckInRequestTest {

@@ -57,17 +57,21 @@ public final class AttuneRules {
 
     /** A service reaches other services only through events: never their classes. */
     public static ArchRule talksToOtherServicesOnlyThroughEvents(String ownPackage) {
+        var others = java.util.stream.Stream.of(
+                        "org.attune.checkin",
+                        "org.attune.content",
+                        "org.attune.notification",
+                        "org.attune.webui",
+                        "org.attune.infra")
+                .filter(other -> !other.equals(ownPackage))
+                .map(other -> other + "..")
+                .toArray(String[]::new);
         return noClasses()
                 .that()
                 .resideInAPackage(ownPackage + "..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.attune.checkin..",
-                        "org.attune.content..",
-                        "org.attune.notification..",
-                        "org.attune.webui..",
-                        "org.attune.infra..")
+                .resideInAnyPackage(others)
                 .allowEmptyShould(true);
     }
 }

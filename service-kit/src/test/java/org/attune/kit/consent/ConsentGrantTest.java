@@ -1,4 +1,4 @@
-package org.attune.checkin.consent;
+package org.attune.kit.consent;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

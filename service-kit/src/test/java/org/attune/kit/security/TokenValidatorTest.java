@@ -1,4 +1,4 @@
-package org.attune.checkin.security;
+package org.attune.kit.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +25,7 @@ class TokenValidatorTest {
     }
 
     final org.springframework.security.oauth2.core.OAuth2TokenValidator<Jwt> validator =
-            SecurityConfig.validator("attune-web-ui", "attune-services");
+            TokenValidation.validator("attune-web-ui", "attune-services");
 
     @Test
     void a_web_ui_token_for_a_client_or_therapist_is_valid() {

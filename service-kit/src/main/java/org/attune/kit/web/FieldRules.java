@@ -1,4 +1,4 @@
-package org.attune.checkin.web;
+package org.attune.kit.web;
 
 import java.util.ArrayList;
 import java.util.List;
