@@ -1,11 +1,24 @@
 package org.attune.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.attune.events.CheckInRecorded;
+import org.attune.events.ConsentGranted;
+import org.attune.events.DataClass;
+import org.attune.events.SafetyFlagRaised;
+import org.attune.events.SafetyFlagReason;
+import org.attune.events.Topics;
+import org.attune.events.WindowOfTolerance;
 import org.attune.infra.local.LocalStack;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,6 +66,153 @@ class ErasureAcrossServicesIT {
                             .status())
                     .isEqualTo(403);
         }
+    }
+
+    @Test
+    void eventsAboutAnErasedClientThatArriveLaterBringNothingBackAndTheConsentTopicKeepsOnlyTombstones()
+            throws Exception {
+        var client = Person.client(stack);
+        var therapist = Person.therapist(stack);
+        leaveTracesEverywhere(client, therapist);
+        try (var stores = new Stores(stack)) {
+            var erase = Api.post(
+                    stack.webUiUrl(), "/api/account/erase", client.token(), Map.of("password", client.password));
+            assertThat(erase.status()).as(erase.body()).isEqualTo(204);
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> remaining(stores, client).isEmpty());
+
+            // A replayed or late producer writes about the erased client, with fresh event ids.
+            Topic.publish(
+                    stack,
+                    ConsentGranted.of(
+                            client.id,
+                            UUID.randomUUID(),
+                            therapist.id,
+                            Set.of(DataClass.values()),
+                            Instant.now().minusSeconds(60),
+                            null),
+                    CheckInRecorded.of(
+                            client.id,
+                            UUID.randomUUID(),
+                            2,
+                            WindowOfTolerance.HYPER,
+                            List.of(),
+                            3,
+                            null,
+                            List.of(),
+                            false,
+                            LocalDate.now()),
+                    SafetyFlagRaised.of(client.id, UUID.randomUUID(), SafetyFlagReason.HELP_NOW, "system-test"));
+
+            // For 30 s, every service has had the events and none of them may write anything about the client.
+            await().during(Duration.ofSeconds(30))
+                    .atMost(Duration.ofSeconds(45))
+                    .pollInterval(Duration.ofSeconds(1))
+                    .until(() -> remaining(stores, client).isEmpty());
+            assertThat(Api.get(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/checkins", therapist.token())
+                            .status())
+                    .as("the late grant gave the therapist nothing")
+                    .isEqualTo(403);
+        }
+
+        // Compaction keeps the last record per key: for every pair the erased client was part of, that is a
+        // tombstone, written after the pair's last consent event.
+        var lastPerKey = new LinkedHashMap<String, String>();
+        for (var record : Topic.readAll(stack, Topics.CONSENT)) {
+            if (record.key() != null && record.key().contains(client.id.toString())) {
+                lastPerKey.put(record.key(), record.value());
+            }
+        }
+        assertThat(lastPerKey).as("the erased client's consent keys").isNotEmpty();
+        assertThat(lastPerKey.values())
+                .as("the last record of each key is a tombstone")
+                .containsOnlyNulls();
+    }
+
+    @Test
+    void aTherapistsReadsStayInTheClientsAccessLogsUnderAPseudonymAfterTheTherapistErasesTheirAccount()
+            throws Exception {
+        var client = Person.client(stack);
+        var therapist = Person.therapist(stack);
+        var rhythm = Api.put(
+                stack.notificationUrl(),
+                "/api/v1/session-schedule",
+                client.token(),
+                Map.of(
+                        "timeZone",
+                        "Europe/Berlin",
+                        "weeklyDay",
+                        "MONDAY",
+                        "weeklyTime",
+                        "09:00",
+                        "durationMinutes",
+                        50));
+        assertThat(rhythm.status()).as(rhythm.body()).isEqualTo(200);
+        var everything = Api.post(
+                stack.webUiUrl(),
+                "/api/consents",
+                client.token(),
+                Map.of(
+                        "therapistEmail",
+                        therapist.email,
+                        "dataClasses",
+                        java.util.Arrays.stream(DataClass.values())
+                                .map(Enum::name)
+                                .toList()));
+        assertThat(everything.status()).as(everything.body()).isEqualTo(201);
+        var reads = List.of(
+                new Read(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/checkins"),
+                new Read(stack.contentUrl(), "/api/v1/clients/" + client.id + "/assignments"),
+                new Read(stack.notificationUrl(), "/api/v1/session-schedule?clientId=" + client.id));
+        for (var read : reads) {
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> Api.get(read.service(), read.path(), therapist.token())
+                                    .status()
+                            == 200);
+        }
+        for (var read : reads) {
+            await().atMost(PATIENCE).until(() -> readsBy(read.service(), client, therapist.id.toString()) > 0);
+        }
+
+        var erase = Api.post(
+                stack.webUiUrl(), "/api/account/erase", therapist.token(), Map.of("password", therapist.password));
+        assertThat(erase.status()).as(erase.body()).isEqualTo(204);
+
+        for (var read : reads) {
+            await().atMost(PATIENCE)
+                    .as("the therapist's reads in " + read.service() + " turn into a pseudonym")
+                    .until(() -> readsBy(read.service(), client, therapist.id.toString()) == 0
+                            && readsBy(read.service(), client, "an erased therapist account") > 0);
+        }
+        try (var stores = new Stores(stack)) {
+            for (var database : Stores.DATABASES) {
+                for (var place : stores.documentsMentioning(database, therapist.id, therapist.email)) {
+                    assertThat(place)
+                            .as("only the erasure marker names the erased therapist")
+                            .startsWith(database + ".erased_accounts ");
+                }
+            }
+        }
+    }
+
+    private record Read(java.net.URI service, String path) {}
+
+    /** Entries of the client's access log in one service whose reader is {@code reader} (an id or a pseudonym). */
+    private static long readsBy(java.net.URI service, Person client, String reader) {
+        var log = Api.get(service, "/api/v1/access-log", client.token());
+        assertThat(log.status()).as(service + " " + log.body()).isEqualTo(200);
+        long count = 0;
+        for (var entry : log.json().get("entries")) {
+            var id = entry.get("therapistId");
+            var name = entry.get("reader");
+            if ((id != null && !id.isNull() && id.asString().equals(reader))
+                    || (name != null && !name.isNull() && name.asString().equals(reader))) {
+                count++;
+            }
+        }
+        return count;
     }
 
     @Test

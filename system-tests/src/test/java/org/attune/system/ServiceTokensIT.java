@@ -65,6 +65,46 @@ class ServiceTokensIT {
         assertEveryServiceRefuses(token);
     }
 
+    @Test
+    void aTokenForAnotherAudienceIsRejectedByEveryService() throws Exception {
+        assertEveryServiceRefuses(withWebUisKey(claims -> claims.audience("somebody-else")));
+    }
+
+    @Test
+    void aTokenWithoutARoleIsRejectedByEveryService() throws Exception {
+        assertEveryServiceRefuses(withWebUisKey(claims -> claims.claim("role", null)));
+    }
+
+    @Test
+    void aTokenWithAnUnknownRoleIsRejectedByEveryService() throws Exception {
+        assertEveryServiceRefuses(withWebUisKey(claims -> claims.claim("role", "ADMIN")));
+    }
+
+    @Test
+    void anUnsignedTokenWithAlgNoneIsRejectedByEveryService() throws Exception {
+        var genuine = SignedJWT.parse(Person.client(stack).token());
+        var unsigned = new com.nimbusds.jwt.PlainJWT(genuine.getJWTClaimsSet()).serialize();
+        assertEveryServiceRefuses(unsigned);
+    }
+
+    @Test
+    void aGenuineTokenWithTheWrongRoleIsForbiddenByEveryService() {
+        var therapist = Person.therapist(stack);
+        for (var service : services) {
+            var answer = Api.get(service, "/api/v1/access-log", therapist.token());
+            assertThat(answer.status()).as(service + " " + answer.body()).isEqualTo(403);
+            assertThat(answer.contentType()).as(service.toString()).startsWith("application/problem+json");
+        }
+    }
+
+    /** A client's genuine claims, changed, signed with web-ui's own key under its key id. */
+    private static String withWebUisKey(java.util.function.Consumer<JWTClaimsSet.Builder> change) throws Exception {
+        var genuine = SignedJWT.parse(Person.client(stack).token());
+        var claims = new JWTClaimsSet.Builder(genuine.getJWTClaimsSet());
+        change.accept(claims);
+        return sign(genuine.getHeader().getKeyID(), claims.build(), webUiSigningKey());
+    }
+
     private static void assertEveryServiceRefuses(String token) {
         for (var service : services) {
             var export = Api.get(service, "/api/v1/export", token);

@@ -20,8 +20,12 @@ public record Outbox(List<String> events, Instant dueAt, String claimedBy, Insta
 
     public static final String FIELD = "outbox";
 
-    /** How long the writer's immediate publish has before a sweeping relay takes the events over. */
-    public static final Duration GRACE = Duration.ofSeconds(5);
+    /**
+     * How long the writer's immediate publish has before a sweeping relay (of any instance) takes the events over: long
+     * enough that a busy instance's publish is not duplicated by another's sweep, short enough that a crash delays
+     * the events by seconds, not minutes.
+     */
+    public static final Duration GRACE = Duration.ofSeconds(15);
 
     public Outbox {
         events = events == null ? List.of() : List.copyOf(events);

@@ -61,6 +61,25 @@ public final class LocalStack implements AutoCloseable {
         return new LocalStack(settings, repoRoot.toAbsolutePath().normalize(), serviceEnvironment);
     }
 
+    /**
+     * Starts one more instance of a service on a free port, with the same store, broker and settings as the first
+     * (for scale-out tests); it stops with the stack. Returns its base URL once it is healthy.
+     */
+    public synchronized URI startAnotherInstance(String serviceName) throws Exception {
+        var first = settings.services().stream()
+                .filter(spec -> spec.name().equals(serviceName))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No service " + serviceName));
+        var spec = new ServiceSpec(first.name(), FreePorts.take(1)[0], first.heap(), first.environment());
+        var process = ServiceProcess.launch(
+                spec, settings, repoRoot, serviceEnvironment, spec.name() + "-" + (services.size() + 1));
+        services.add(process);
+        if (!process.awaitHealthy(HEALTH_TIMEOUT)) {
+            throw new IllegalStateException(serviceName + " did not become healthy; see " + process.logFile());
+        }
+        return URI.create("http://127.0.0.1:" + spec.port());
+    }
+
     public URI webUiUrl() {
         return URI.create("http://localhost:" + settings.webUiPort());
     }

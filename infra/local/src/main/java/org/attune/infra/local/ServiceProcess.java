@@ -32,11 +32,22 @@ final class ServiceProcess {
     static ServiceProcess launch(
             ServiceSpec spec, StackSettings settings, Path repoRoot, Map<String, String> extraEnvironment)
             throws IOException {
+        return launch(spec, settings, repoRoot, extraEnvironment, spec.name());
+    }
+
+    /** The same, logging to {@code logName}.log (a second instance of a service gets a log of its own). */
+    static ServiceProcess launch(
+            ServiceSpec spec,
+            StackSettings settings,
+            Path repoRoot,
+            Map<String, String> extraEnvironment,
+            String logName)
+            throws IOException {
         var jar = repoRoot.resolve(spec.jarPath());
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build first (./run-local.sh builds it)");
         }
-        var logFile = settings.dataDir().resolve("logs").resolve(spec.name() + ".log");
+        var logFile = settings.dataDir().resolve("logs").resolve(logName + ".log");
         Files.createDirectories(logFile.getParent());
         var command = new ArrayList<>(List.of(
                 javaExecutable(),
