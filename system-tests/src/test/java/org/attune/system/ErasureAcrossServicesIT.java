@@ -182,7 +182,7 @@ class ErasureAcrossServicesIT {
 
         for (var read : reads) {
             await().atMost(PATIENCE)
-                    .as("the therapist's reads in " + read.service() + " turn into a pseudonym")
+                    .alias("the therapist's reads in " + read.service() + " turn into a pseudonym")
                     .until(() -> readsBy(read.service(), client, therapist.id.toString()) == 0
                             && readsBy(read.service(), client, "an erased therapist account") > 0);
         }
