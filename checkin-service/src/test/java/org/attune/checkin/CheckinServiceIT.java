@@ -4,11 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
 import org.attune.events.AccountErased;
+import org.attune.events.AttuneEvent;
 import org.attune.events.CheckInRecorded;
+import org.attune.events.ConsentEndReason;
+import org.attune.events.ConsentRevoked;
+import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.events.Topics;
 import org.attune.events.WindowOfTolerance;
@@ -90,15 +96,36 @@ class CheckinServiceIT {
     }
 
     @Test
-    void consumes_an_event_once_and_stores_that_it_was_applied() throws Exception {
-        var erased = AccountErased.of(UUID.randomUUID(), Role.CLIENT);
+    void a_redelivered_grant_does_not_give_back_access_that_a_later_revocation_ended() throws Exception {
+        var client = UUID.randomUUID();
+        var therapist = UUID.randomUUID();
+        var api = new Api(port);
+        var path = "/api/v1/clients/" + client + "/checkins";
+        var granted = Grants.grant(client, therapist, EnumSet.of(DataClass.MOOD_CHECKINS));
+        var revoked = new ConsentRevoked(
+                UUID.randomUUID(),
+                Instant.now().plusMillis(5),
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                client,
+                granted.consentId(),
+                therapist,
+                ConsentEndReason.REVOKED_BY_CLIENT);
         try (var events = new org.attune.testsupport.EventPublisher(bootstrap)) {
-            events.publish(erased);
-            events.publish(erased); // a redelivery must not be applied twice
+            events.publish(granted);
+            Grants.awaitStatus(api, therapist, path, 200);
+            events.publish(revoked);
+            Grants.awaitStatus(api, therapist, path, 403);
+            events.publish(granted); // a redelivery of the older grant
+            events.publish(revoked);
+            var marker = UUID.randomUUID();
+            // A later grant for another pair on the same partition key shows the redeliveries were consumed.
+            events.publish(Grants.grant(client, marker, EnumSet.of(DataClass.MOOD_CHECKINS)));
+            Grants.awaitStatus(api, marker, path, 200);
         }
-
-        var applied = awaitAppliedCount(erased.eventId(), 1);
-        assertThat(applied).isEqualTo(1);
+        api.therapistGet(therapist, path).expectStatus().isForbidden();
+        var stored = mongo.findById(client + ":" + therapist, Document.class, "consent_grants")
+                .block();
+        assertThat(stored.getString("status")).isEqualTo("INACTIVE");
     }
 
     @Test
@@ -117,15 +144,12 @@ class CheckinServiceIT {
         assertThat(awaitAppliedCount(good.eventId(), 1)).isEqualTo(1);
     }
 
-    private long awaitAppliedCount(UUID eventId, long expected) throws InterruptedException {
+    private long awaitAppliedCount(UUID eventId, long expected) {
         var query = Query.query(Criteria.where("_id").is(eventId.toString()));
-        long count = 0;
-        for (int i = 0; i < 200 && count < expected; i++) {
-            count = mongo.count(query, Document.class, "applied_events").block();
-            Thread.sleep(100);
-        }
-        // Give a wrongly repeated apply a moment to show up before asserting.
-        Thread.sleep(300);
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() ->
+                        mongo.count(query, Document.class, "applied_events").block() >= expected);
         return mongo.count(query, Document.class, "applied_events").block();
     }
 }
