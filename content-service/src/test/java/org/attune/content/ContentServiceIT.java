@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.attune.events.AccountErased;
@@ -28,6 +29,7 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 @AttuneIntegrationTest
 @Import(TestClockConfig.class)
@@ -63,6 +65,22 @@ class ContentServiceIT {
     void serves_prometheus_metrics_and_its_openapi_document() {
         assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
         assertThat(get("/v3/api-docs")).contains("\"openapi\"");
+    }
+
+    @Test
+    void every_operation_in_the_openapi_document_has_a_summary() {
+        var paths = JsonMapper.builder().build().readTree(get("/v3/api-docs")).path("paths");
+        var operations = new ArrayList<String>();
+        var withoutSummary = new ArrayList<String>();
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    operations.add(operation.getKey() + " " + path.getKey());
+                    if (operation.getValue().path("summary").asString("").isBlank()) {
+                        withoutSummary.add(operation.getKey() + " " + path.getKey());
+                    }
+                }));
+        assertThat(operations).contains("get /api/v1/access-log", "post /api/v1/clients/{clientId}/assignments");
+        assertThat(withoutSummary).isEmpty();
     }
 
     @Test
