@@ -2,12 +2,8 @@ package org.attune.content;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
-import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-import org.springframework.scheduling.annotation.EnableScheduling;
 
 @SpringBootApplication
-@ConfigurationPropertiesScan
-@EnableScheduling
 public class ContentServiceApplication {
 
     public static void main(String[] args) {

@@ -3,43 +3,48 @@ package org.attune.content;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import org.attune.testsupport.architecture.AttuneRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
 
-    static final JavaClasses CLASSES = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("org.attune.content");
+    static final String ROOT = "org.attune.content";
+    static final JavaClasses CLASSES = AttuneRules.mainClasses(ROOT);
 
     @Test
-    void talks_to_other_services_only_through_events() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage(
-                        "org.attune.checkin..", "org.attune.notification..", "org.attune.webui..", "org.attune.infra..")
-                .check(CLASSES);
+    void has_no_package_cycles() {
+        AttuneRules.noPackageCycles(ROOT).check(CLASSES);
     }
 
     @Test
     void does_not_use_the_blocking_mongodb_driver() {
-        noClasses()
-                .should()
-                .dependOnClassesThat()
-                .resideInAnyPackage("com.mongodb.client..", "org.springframework.data.mongodb.core.MongoTemplate")
-                .check(CLASSES);
+        AttuneRules.noBlockingMongoDriver().check(CLASSES);
     }
 
     @Test
-    void keeps_web_error_handling_out_of_messaging() {
+    void writes_nothing_to_the_console() {
+        AttuneRules.noSystemOut().check(CLASSES);
+    }
+
+    @Test
+    void talks_to_other_services_only_through_events() {
+        AttuneRules.talksToOtherServicesOnlyThroughEvents(ROOT).check(CLASSES);
+    }
+
+    @Test
+    void leaves_tokens_consent_and_publishing_to_the_service_kit() {
+        // The kit's copies are the only ones: no feature builds its own decoder, Kafka template or applied-events mark.
         noClasses()
-                .that()
-                .resideInAPackage("..messaging..")
                 .should()
                 .dependOnClassesThat()
-                .resideInAPackage("org.springframework.web..")
+                .haveFullyQualifiedName("org.springframework.kafka.core.KafkaTemplate")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.springframework.security.oauth2.jwt.ReactiveJwtDecoder")
+                .orShould()
+                .dependOnClassesThat()
+                .haveFullyQualifiedName("org.attune.kit.messaging.AppliedEvents")
+                .because("consumed events go through ConsumedEvents, which also skips erased accounts")
                 .check(CLASSES);
     }
 }

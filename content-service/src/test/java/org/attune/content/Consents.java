@@ -1,5 +1,8 @@
 package org.attune.content;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
@@ -16,18 +19,23 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
-/** Sends consent events through the real broker and waits until the service has applied them. */
+/**
+ * Sends consent events through the real broker and waits until the service has taken them in. Events are dated by the
+ * service's (test) clock: the service refuses consent events dated ahead of its own time.
+ */
 public final class Consents {
 
     private final ReactiveMongoTemplate mongo;
+    private final Clock clock;
 
-    public Consents(ReactiveMongoTemplate mongo) {
+    public Consents(ReactiveMongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
+        this.clock = clock;
     }
 
     public ConsentGranted grant(UUID client, UUID therapist, Set<DataClass> classes, Instant startsAt, Instant endsAt)
             throws Exception {
-        return grantAt(client, therapist, classes, startsAt, endsAt, Instant.now());
+        return grantAt(client, therapist, classes, startsAt, endsAt, clock.instant());
     }
 
     public ConsentGranted grantAt(
@@ -67,15 +75,13 @@ public final class Consents {
         awaitApplied(event.eventId());
     }
 
-    public void awaitApplied(UUID eventId) throws InterruptedException {
+    /** Waits for the event's dedupe mark: a wait only, never evidence of what the event did. */
+    public void awaitApplied(UUID eventId) {
         var query = Query.query(Criteria.where("_id").is(eventId.toString()));
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (mongo.count(query, Document.class, "applied_events").block() > 0) {
-                return;
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("event " + eventId + " was not applied in time");
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .alias("event " + eventId + " taken in")
+                .until(() ->
+                        mongo.count(query, Document.class, "applied_events").block() > 0);
     }
 }

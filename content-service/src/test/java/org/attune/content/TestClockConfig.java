@@ -1,5 +1,6 @@
 package org.attune.content;
 
+import org.attune.testsupport.MutableClock;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Primary;

@@ -1,5 +1,6 @@
 package org.attune.content.assignment;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -8,22 +9,23 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.attune.content.consent.ConsentAccess;
 import org.attune.content.engagement.Engagement;
 import org.attune.content.engagement.EngagementKind;
 import org.attune.content.engagement.Engagements;
 import org.attune.content.library.Library;
-import org.attune.content.messaging.Outbox;
-import org.attune.content.messaging.OutboxRelay;
-import org.attune.content.web.Caller;
-import org.attune.content.web.InvalidInput;
 import org.attune.events.AttuneEvent;
 import org.attune.events.ContentAssigned;
 import org.attune.events.DataClass;
+import org.attune.kit.consent.TherapistAccess;
+import org.attune.kit.outbox.Outbox;
+import org.attune.kit.outbox.OutboxRelay;
+import org.attune.kit.security.Caller;
+import org.attune.kit.web.InvalidRequestException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -50,7 +52,7 @@ class AssignmentController {
     static final int MAX_NOTE = 1000;
 
     private final ReactiveMongoTemplate mongo;
-    private final ConsentAccess consent;
+    private final TherapistAccess access;
     private final Library library;
     private final Engagements engagements;
     private final OutboxRelay relay;
@@ -58,13 +60,13 @@ class AssignmentController {
 
     AssignmentController(
             ReactiveMongoTemplate mongo,
-            ConsentAccess consent,
+            TherapistAccess access,
             Library library,
             Engagements engagements,
             OutboxRelay relay,
             Clock clock) {
         this.mongo = mongo;
-        this.consent = consent;
+        this.access = access;
         this.library = library;
         this.engagements = engagements;
         this.relay = relay;
@@ -90,26 +92,26 @@ class AssignmentController {
             boolean completed,
             Instant completedAt) {}
 
+    @Operation(summary = "Assign a piece to a client who shares their content activity.")
     @PostMapping("/api/v1/clients/{clientId}/assignments")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<AssignmentView> assign(
             @AuthenticationPrincipal Jwt jwt,
             @PathVariable UUID clientId,
             @Valid @RequestBody AssignmentRequest request) {
-        var therapist = Caller.of(jwt).requireTherapist();
+        // The path rules let only therapists here.
+        var therapist = Caller.of(jwt);
         Instant now = clock.instant();
         if (request.dueDate() != null
                 && request.dueDate()
                         .isBefore(LocalDate.ofInstant(now, ZoneOffset.UTC).minusDays(1))) {
-            throw new InvalidInput("dueDate", "must not be in the past");
+            throw InvalidRequestException.of("dueDate", "must not be in the past");
         }
-        return consent.allows(therapist.id(), clientId, DataClass.CONTENT_ACTIVITY)
-                .flatMap(allowed -> allowed
-                        ? library.active(request.slug())
-                                .switchIfEmpty(Mono.error(new ResponseStatusException(
-                                        HttpStatus.NOT_FOUND, "There is no piece with that name.")))
-                        : Mono.error(new ResponseStatusException(
-                                HttpStatus.FORBIDDEN, "There is no active sharing that covers this.")))
+        // Assigning reads nothing of the client's, so it is checked against the grant but not access-logged.
+        return access.require(therapist.id(), clientId, EnumSet.of(DataClass.CONTENT_ACTIVITY))
+                .then(library.active(request.slug())
+                        .switchIfEmpty(Mono.error(new ResponseStatusException(
+                                HttpStatus.NOT_FOUND, "There is no piece with that name."))))
                 .flatMap(piece -> {
                     UUID assignmentId = UUID.randomUUID();
                     String note = request.note() == null || request.note().isBlank()
@@ -135,25 +137,30 @@ class AssignmentController {
                             note,
                             request.dueDate() == null ? null : request.dueDate().toString(),
                             now,
-                            Outbox.pending(event));
+                            Outbox.of(now, List.of(event)));
                     return mongo.insert(assignment)
-                            .flatMap(saved -> relay.publishNow("assignments", saved.id(), event)
+                            .flatMap(saved -> relay.publishNow(
+                                            "assignments",
+                                            saved.id(),
+                                            saved.outbox().events())
                                     .thenReturn(saved));
                 })
                 .map(saved -> view(saved, Map.of()));
     }
 
+    @Operation(summary = "List the signed-in client's assignments, newest first.")
     @GetMapping("/api/v1/assignments")
     Mono<List<AssignmentView>> mine(@AuthenticationPrincipal Jwt jwt) {
-        var client = Caller.of(jwt).requireClient();
+        var client = Caller.of(jwt);
         return withCompletion(
                 client.id(), Criteria.where("clientId").is(client.id().toString()));
     }
 
+    @Operation(summary = "List what this therapist assigned to a client, with completion.")
     @GetMapping("/api/v1/clients/{clientId}/assignments")
     Mono<List<AssignmentView>> forClient(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID clientId) {
-        var therapist = Caller.of(jwt).requireTherapist();
-        return consent.require(therapist.id(), clientId, DataClass.CONTENT_ACTIVITY, "assignments")
+        var therapist = Caller.of(jwt);
+        return access.read(therapist.id(), clientId, DataClass.CONTENT_ACTIVITY, "assignments")
                 .then(withCompletion(
                         clientId,
                         Criteria.where("clientId")

@@ -14,7 +14,8 @@ import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 
 /**
- * Secondary indexes for the queries this service runs. Real MongoDB uses them; mongo-java-server ignores
+ * Secondary indexes for the queries this service runs (the kit creates the outbox due-time and access-log-by-client
+ * indexes itself). Real MongoDB uses them; mongo-java-server ignores
  * non-unique ones, which is harmless. A failure is logged, never fatal: indexes are about speed, not correctness.
  */
 @Component
@@ -30,11 +31,9 @@ class MongoIndexes implements ApplicationRunner {
             new Wanted("content", new Document("tokens", 1)),
             new Wanted("engagements", new Document("clientId", 1).append("kind", 1)),
             new Wanted("recommendations", new Document("clientId", 1).append("createdAt", -1)),
-            new Wanted("recommendations", new Document("outbox.published", 1)),
             new Wanted("assignments", new Document("clientId", 1).append("therapistId", 1)),
             new Wanted("assignments", new Document("therapistId", 1)),
-            new Wanted("assignments", new Document("outbox.published", 1)),
-            new Wanted("access_log", new Document("clientId", 1).append("at", -1)),
+            // The kit indexes access_log by client and time itself; erasure also finds entries and grants by account.
             new Wanted("access_log", new Document("therapistId", 1)),
             new Wanted("consent_grants", new Document("clientId", 1)),
             new Wanted("consent_grants", new Document("therapistId", 1)));

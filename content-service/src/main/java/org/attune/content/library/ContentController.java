@@ -1,8 +1,9 @@
 package org.attune.content.library;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.util.ArrayList;
 import java.util.List;
-import org.attune.content.web.InvalidInput;
+import org.attune.kit.web.InvalidRequestException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -75,6 +76,7 @@ class ContentController {
         }
     }
 
+    @Operation(summary = "Browse the library by topic, kind, locale or words, one page at a time.")
     @GetMapping
     Mono<Page> list(
             @RequestParam(required = false) String topic,
@@ -84,16 +86,16 @@ class ContentController {
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0) {
-            throw new InvalidInput("page", "must be 0 or more");
+            throw InvalidRequestException.of("page", "must be 0 or more");
         }
         if (size < 1 || size > MAX_PAGE_SIZE) {
-            throw new InvalidInput("size", "must be between 1 and " + MAX_PAGE_SIZE);
+            throw InvalidRequestException.of("size", "must be between 1 and " + MAX_PAGE_SIZE);
         }
         if (q != null && q.length() > MAX_QUERY_LENGTH) {
-            throw new InvalidInput("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
+            throw InvalidRequestException.of("q", "must be at most " + MAX_QUERY_LENGTH + " characters");
         }
         if (topic != null && !topic.isBlank() && !KnownTopics.ALL.contains(topic)) {
-            throw new InvalidInput("topic", "is not a known topic");
+            throw InvalidRequestException.of("topic", "is not a known topic");
         }
         var criteria = new ArrayList<Criteria>();
         criteria.add(Criteria.where("status").is(ContentStatus.ACTIVE));
@@ -124,6 +126,7 @@ class ContentController {
                 .map(result -> new Page(result.getT1(), page, size, result.getT2()));
     }
 
+    @Operation(summary = "Read one piece with its body, steps and breathing pace.")
     @GetMapping("/{slug}")
     Mono<Detail> one(@PathVariable String slug) {
         return mongo.findById(slug, ContentPiece.class)

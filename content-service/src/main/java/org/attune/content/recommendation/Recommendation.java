@@ -1,7 +1,7 @@
 package org.attune.content.recommendation;
 
 import java.time.Instant;
-import org.attune.content.messaging.Outbox;
+import org.attune.kit.outbox.Outbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 

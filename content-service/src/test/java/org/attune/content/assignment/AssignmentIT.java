@@ -3,18 +3,17 @@ package org.attune.content.assignment;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
 import org.attune.content.Api;
 import org.attune.content.Consents;
-import org.attune.content.MutableClock;
 import org.attune.content.TestClockConfig;
 import org.attune.events.ContentAssigned;
 import org.attune.events.DataClass;
 import org.attune.events.Topics;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.EventProbe;
+import org.attune.testsupport.MutableClock;
 import org.attune.testsupport.TestInfrastructure;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +48,7 @@ class AssignmentIT {
     @BeforeEach
     void setUp() {
         api = new Api(port);
-        consents = new Consents(mongo);
+        consents = new Consents(mongo, clock);
     }
 
     String path(UUID clientId) {
@@ -81,7 +80,7 @@ class AssignmentIT {
                 client,
                 therapist,
                 Set.of(DataClass.CONTENT_ACTIVITY),
-                Instant.now().minus(Duration.ofHours(1)),
+                clock.instant().minus(Duration.ofHours(1)),
                 null);
 
         String assignmentId;
@@ -140,12 +139,15 @@ class AssignmentIT {
                 .expectStatus()
                 .isOk()
                 .expectBody()
-                .jsonPath("$[0].therapistId")
+                .jsonPath("$.entries[0].therapistId")
                 .isEqualTo(therapist.toString())
-                .jsonPath("$[0].dataClass")
-                .isEqualTo("CONTENT_ACTIVITY");
+                .jsonPath("$.entries[0].dataClass")
+                .isEqualTo("CONTENT_ACTIVITY")
+                .jsonPath("$.entries[0].resource")
+                .isEqualTo("assignments");
 
-        consents.revokeAt(client, therapist, grant.consentId(), Instant.now());
+        clock.advance(Duration.ofSeconds(1));
+        consents.revokeAt(client, therapist, grant.consentId(), clock.instant());
 
         api.postAsTherapist(therapist, path(client), BODY).expectStatus().isForbidden();
         api.getAsTherapist(therapist, path(client))
@@ -160,7 +162,11 @@ class AssignmentIT {
     void a_grant_without_content_activity_or_one_that_has_ended_does_not_allow_assigning() throws Exception {
         var other = UUID.randomUUID();
         consents.grant(
-                other, therapist, Set.of(DataClass.MOOD_CHECKINS), Instant.now().minus(Duration.ofHours(1)), null);
+                other,
+                therapist,
+                Set.of(DataClass.MOOD_CHECKINS),
+                clock.instant().minus(Duration.ofHours(1)),
+                null);
         api.postAsTherapist(therapist, path(other), BODY).expectStatus().isForbidden();
 
         var ended = UUID.randomUUID();
@@ -180,7 +186,7 @@ class AssignmentIT {
     @Test
     void an_older_grant_arriving_after_a_revoke_does_not_reopen_access() throws Exception {
         var late = UUID.randomUUID();
-        var t0 = Instant.now();
+        var t0 = clock.instant();
         var grant = consents.grantAt(
                 late,
                 therapist,
@@ -209,7 +215,7 @@ class AssignmentIT {
                 shared,
                 therapist,
                 Set.of(DataClass.CONTENT_ACTIVITY),
-                Instant.now().minus(Duration.ofHours(1)),
+                clock.instant().minus(Duration.ofHours(1)),
                 null);
 
         api.postAsClient(shared, path(shared), BODY).expectStatus().isForbidden();

@@ -37,7 +37,7 @@ class LibraryIT {
     LibraryLoader loader;
 
     @Autowired
-    org.attune.content.MutableClock clock;
+    org.attune.testsupport.MutableClock clock;
 
     Api api;
     UUID reader = UUID.randomUUID();
@@ -265,7 +265,7 @@ class LibraryIT {
     void each_role_reaches_only_its_own_endpoints_and_is_told_so_as_403_problem_json() {
         var therapist = UUID.randomUUID();
         for (String path : new String[] {"/api/v1/assignments", "/api/v1/recommendations", "/api/v1/access-log"}) {
-            // Refused by the security chain itself (its wording), before any controller runs.
+            // Refused by the kit's security chain itself (its wording), before any controller runs.
             api.getAsTherapist(therapist, path)
                     .expectStatus()
                     .isForbidden()
@@ -273,7 +273,7 @@ class LibraryIT {
                     .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)
                     .expectBody()
                     .jsonPath("$.detail")
-                    .isEqualTo("This account may not do this.");
+                    .isEqualTo("This is not available to your account.");
         }
         api.getAsClient(reader, "/api/v1/clients/" + reader + "/assignments")
                 .expectStatus()

@@ -4,6 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.attune.checkin.archfixture.CheckinThing;
+import org.attune.content.archfixture.OwnHelper;
+import org.attune.content.archfixture.UsesCheckin;
+import org.attune.content.archfixture.UsesOwn;
 import org.attune.testsupport.architecture.fixtures.b.Clean;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +40,18 @@ class AttuneRulesTest {
         var result = AttuneRules.noSystemOut().evaluate(BAD);
         assertThat(result.hasViolation()).isTrue();
         assertThat(result.getFailureReport().toString()).contains("System.out");
+    }
+
+    @Test
+    void the_services_rule_rejects_another_services_class_but_not_the_modules_own() {
+        var rule = AttuneRules.talksToOtherServicesOnlyThroughEvents("org.attune.content");
+        var own = new ClassFileImporter().importClasses(UsesOwn.class, OwnHelper.class);
+        var other = new ClassFileImporter().importClasses(UsesCheckin.class, CheckinThing.class);
+
+        assertThat(rule.evaluate(own).hasViolation()).isFalse();
+        var result = rule.evaluate(other);
+        assertThat(result.hasViolation()).isTrue();
+        assertThat(result.getFailureReport().toString()).contains("CheckinThing");
     }
 
     @Test

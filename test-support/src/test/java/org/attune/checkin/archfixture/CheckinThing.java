@@ -1,0 +1,4 @@
+package org.attune.checkin.archfixture;
+
+/** Stands for a class of another service. */
+public class CheckinThing {}
