@@ -1,5 +1,6 @@
 package org.attune.checkin.checkin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import org.attune.checkin.web.Paging;
 import org.attune.kit.security.Caller;
@@ -30,6 +31,7 @@ class CheckInController {
         this.service = service;
     }
 
+    @Operation(summary = "Record a daily check-in (replayed, not repeated, with the same Idempotency-Key)")
     @PostMapping
     Mono<ResponseEntity<CheckInView>> record(
             @AuthenticationPrincipal Jwt jwt,
@@ -49,6 +51,7 @@ class CheckInController {
                         .body(CheckInView.justRecorded(recorded.checkIn())));
     }
 
+    @Operation(summary = "The caller's own check-ins, a page at a time")
     @GetMapping
     Mono<CheckInPage> list(
             @AuthenticationPrincipal Jwt jwt,

@@ -1,5 +1,6 @@
 package org.attune.checkin.checkin;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.UUID;
@@ -33,6 +34,8 @@ class TherapistCheckInController {
     }
 
     /** A client's check-ins for a therapist with MOOD_CHECKINS; notes only with NOTES. Every read is logged. */
+    @Operation(
+            summary = "A client's check-ins, for a therapist with MOOD_CHECKINS; notes only with NOTES (access-logged)")
     @GetMapping("/api/v1/clients/{clientId}/checkins")
     Mono<CheckInPage> list(
             @AuthenticationPrincipal Jwt jwt,

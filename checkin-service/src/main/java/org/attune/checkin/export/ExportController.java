@@ -1,5 +1,6 @@
 package org.attune.checkin.export;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
@@ -58,6 +59,7 @@ class ExportController {
         this.clock = clock;
     }
 
+    @Operation(summary = "Everything this service holds about the caller, as one JSON document")
     @GetMapping("/api/v1/export")
     Mono<ResponseEntity<Export>> export(@AuthenticationPrincipal Jwt jwt) {
         var caller = Caller.of(jwt);

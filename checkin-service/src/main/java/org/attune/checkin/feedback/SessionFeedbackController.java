@@ -1,6 +1,7 @@
 package org.attune.checkin.feedback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -80,6 +81,7 @@ class SessionFeedbackController {
         }
     }
 
+    @Operation(summary = "Record a session connection check; a dip against the client's own baseline signals a rupture")
     @PostMapping("/api/v1/session-feedback")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<FeedbackView> record(@AuthenticationPrincipal Jwt jwt, @RequestBody FeedbackRequest body) {

@@ -1,6 +1,7 @@
 package org.attune.checkin.feedback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -92,6 +93,7 @@ class SessionFeedbackReadController {
     }
 
     /** The caller's own checks recorded from {@code from} to {@code to} (UTC days, inclusive), newest first. */
+    @Operation(summary = "The caller's own session connection checks, newest first")
     @GetMapping("/api/v1/session-feedback")
     Mono<List<Entry>> own(
             @AuthenticationPrincipal Jwt jwt,
@@ -104,6 +106,7 @@ class SessionFeedbackReadController {
     }
 
     /** Shares the words of one of the caller's own checks with their therapist; repeating it changes nothing. */
+    @Operation(summary = "Share the words of one of the caller's own checks with their therapist")
     @PostMapping("/api/v1/session-feedback/{id}/share")
     Mono<Entry> share(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         return store.shareComment(Caller.of(jwt).id(), id)
@@ -111,6 +114,7 @@ class SessionFeedbackReadController {
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND)));
     }
 
+    @Operation(summary = "A client's session connection checks, for a therapist with SESSION_FEEDBACK (access-logged)")
     @GetMapping("/api/v1/clients/{clientId}/session-feedback")
     Mono<List<Entry>> forTherapist(
             @AuthenticationPrincipal Jwt jwt,

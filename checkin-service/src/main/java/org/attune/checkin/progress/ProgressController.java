@@ -1,5 +1,6 @@
 package org.attune.checkin.progress;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -56,6 +57,7 @@ class ProgressController {
         this.clock = clock;
     }
 
+    @Operation(summary = "The caller's own progress over a date range")
     @GetMapping("/api/v1/progress")
     Mono<Progress> own(
             @AuthenticationPrincipal Jwt jwt,
@@ -65,6 +67,7 @@ class ProgressController {
         return compute(Caller.of(jwt).id(), range[0], range[1], PROGRESS_CLASSES, false);
     }
 
+    @Operation(summary = "A client's progress, for a therapist, with only the granted data classes (access-logged)")
     @GetMapping("/api/v1/clients/{clientId}/progress")
     Mono<Progress> client(
             @AuthenticationPrincipal Jwt jwt,

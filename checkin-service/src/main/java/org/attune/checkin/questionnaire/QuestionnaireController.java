@@ -1,5 +1,6 @@
 package org.attune.checkin.questionnaire;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -58,11 +59,13 @@ class QuestionnaireController {
         this.clock = clock;
     }
 
+    @Operation(summary = "List the questionnaires a client can answer")
     @GetMapping
     Collection<Instrument> all() {
         return catalog.all();
     }
 
+    @Operation(summary = "Get one questionnaire by its code")
     @GetMapping("/{code}")
     Instrument one(@PathVariable String code) {
         return instrument(code);
@@ -76,6 +79,7 @@ class QuestionnaireController {
 
     record ResponseRequest(Map<String, Integer> answers, Instant recordedAt) {}
 
+    @Operation(summary = "Answer a questionnaire: scored at once, with crisis resources when a safety item is flagged")
     @PostMapping("/{code}/responses")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<ResponseView> respond(

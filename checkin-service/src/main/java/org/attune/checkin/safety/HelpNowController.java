@@ -1,5 +1,6 @@
 package org.attune.checkin.safety;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.util.List;
 import java.util.UUID;
@@ -35,6 +36,7 @@ class HelpNowController {
     }
 
     /** The client asks for help now: crisis lines at once, and a safety flag for a therapist who has alerts shared. */
+    @Operation(summary = "Ask for help now: crisis lines at once, and a safety flag for a therapist with alerts shared")
     @PostMapping("/api/v1/help-now")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HelpNowView> helpNow(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String region) {

@@ -1,5 +1,6 @@
 package org.attune.checkin.safety;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -52,6 +53,7 @@ class SafetyFlagController {
     }
 
     /** The client's flags, newest first; {@code open=true} only open ones, {@code open=false} only acknowledged. */
+    @Operation(summary = "A client's safety flags, for a therapist with SAFETY_ALERTS (access-logged)")
     @GetMapping("/api/v1/clients/{clientId}/safety-flags")
     Mono<List<FlagView>> forTherapist(
             @AuthenticationPrincipal Jwt jwt,
@@ -65,6 +67,7 @@ class SafetyFlagController {
     }
 
     /** Marks the flag as seen; repeating it changes nothing and answers the same. 404 for a flag not of this client. */
+    @Operation(summary = "Acknowledge one of a client's safety flags; repeating it changes nothing")
     @PostMapping("/api/v1/clients/{clientId}/safety-flags/{flagId}/acknowledge")
     Mono<FlagView> acknowledge(
             @AuthenticationPrincipal Jwt jwt, @PathVariable UUID clientId, @PathVariable String flagId) {
@@ -80,6 +83,7 @@ class SafetyFlagController {
     }
 
     /** The client's own flags, newest first, with whether a therapist has acknowledged each. */
+    @Operation(summary = "The caller's own safety flags, with whether a therapist has acknowledged each")
     @GetMapping("/api/v1/safety-flags")
     Mono<List<FlagView>> own(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) Boolean open) {
         return flags.list(Caller.of(jwt).id(), open).map(FlagView::of).collectList();

@@ -1,5 +1,6 @@
 package org.attune.checkin.summary;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -75,6 +76,7 @@ class SummaryController {
 
     record Trend(String code, String latestBand, String previousBand, boolean worsening) {}
 
+    @Operation(summary = "A therapist's overview of one client, with only the granted data classes (access-logged)")
     @GetMapping("/api/v1/clients/{clientId}/summary")
     Mono<Map<String, Object>> summary(@AuthenticationPrincipal Jwt jwt, @PathVariable UUID clientId) {
         var therapistId = Caller.of(jwt).id();
