@@ -8,6 +8,7 @@ import org.attune.events.ConsentRevoked;
 import org.attune.events.Topics;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
@@ -27,7 +28,10 @@ class ConsentListener {
     }
 
     @KafkaListener(topics = Topics.CONSENT, groupId = "${spring.application.name}.consent")
-    void on(AttuneEvent event) {
+    void on(@Payload(required = false) AttuneEvent event) {
+        if (event == null) {
+            return; // a compaction tombstone: the pair's revocation came before it, its data goes with AccountErased
+        }
         Mono<?> work = switch (event) {
             case ConsentGranted granted ->
                 apply(new ConsentGrant(
