@@ -9,7 +9,8 @@
 #    (no PyYAML): every app service has a readiness healthcheck, equal
 #    mem_limit / deploy memory limits, depends_on ... condition: service_healthy
 #    (kafka, mongo) and service_completed_successfully (kafka-init); only web-ui
-#    and mailpit publish ports; Dockerfiles and the topic script are in place.
+#    and mailpit publish ports; Dockerfiles and the topic script are in place;
+#    kafka-init gets ATTUNE_KAFKA_RETENTION_DAYS and the script sets retention.ms.
 #
 # Installs nothing. Needs docker-compose (Debian: apt-get install -y
 # docker-compose, 1.29.2) or set DOCKER_COMPOSE="docker compose" for v2.
@@ -205,6 +206,11 @@ for svc in "${INFRA_SERVICES[@]}"; do
       else
         fail "kafka-init: must mount/run create-topics.sh and wait for kafka healthy"
       fi
+      if grep -Eq '^[[:space:]]+-?[[:space:]]*ATTUNE_KAFKA_RETENTION_DAYS[:=]' <<< "$block"; then
+        pass "kafka-init: passes ATTUNE_KAFKA_RETENTION_DAYS to the topic script"
+      else
+        fail "kafka-init: environment lacks ATTUNE_KAFKA_RETENTION_DAYS"
+      fi
       ;;
     mailpit)
       grep -Eq '^[[:space:]]+ports:' <<< "$block" && pass "mailpit: web UI published" \
@@ -222,6 +228,8 @@ if [[ -f "$topics_script" ]] && sh -n "$topics_script"; then
   grep -q '\.dlt' "$topics_script" || fail "$topics_script: no .dlt dead-letter topics"
   grep -Eq '^attune\.consent\.v1[[:space:]]+cleanup\.policy=compact' "$topics_script" \
     || fail "$topics_script: attune.consent.v1 must be compacted"
+  grep -q 'ATTUNE_KAFKA_RETENTION_DAYS' "$topics_script" && grep -q 'retention\.ms=' "$topics_script" \
+    || fail "$topics_script: topics other than consent need retention.ms from ATTUNE_KAFKA_RETENTION_DAYS"
   pass "$topics_script: ${#TOPICS[@]} topics (+ .dlt), idempotent"
 else
   fail "$topics_script missing or not valid sh"

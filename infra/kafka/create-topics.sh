@@ -7,47 +7,64 @@
 # Every topic gets a dead-letter topic "<topic>.dlt" with the same partition
 # count (a dead-letter publisher that keeps the source partition needs at least
 # as many partitions as the source topic).
+#
+# Topic config mirrors Topics.configOf in the events module (used by the local
+# stack and the tests): the consent topic is compacted and never expires; every
+# other topic and every dead-letter topic deletes records older than
+# ATTUNE_KAFKA_RETENTION_DAYS (default 30). The config is applied again on
+# every run, so a changed retention reaches existing topics.
 set -eu
 
 BOOTSTRAP="${KAFKA_BOOTSTRAP:-kafka:9092}"
 BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 PARTITIONS="${KAFKA_TOPIC_PARTITIONS:-3}"
 REPLICATION="${KAFKA_TOPIC_REPLICATION_FACTOR:-1}"
+RETENTION_DAYS="${ATTUNE_KAFKA_RETENTION_DAYS:-30}"
 
-# topic name            extra topic config ("-" for none)
+case "$RETENTION_DAYS" in
+  ''|*[!0-9]*|0*)
+    echo "kafka-init: ATTUNE_KAFKA_RETENTION_DAYS must be a whole number of days above 0, was '$RETENTION_DAYS'" >&2
+    exit 2 ;;
+esac
+RETENTION_MS=$((RETENTION_DAYS * 86400000))
+RETAINED="cleanup.policy=delete,retention.ms=$RETENTION_MS"
+
+# topic name                topic config ("retained": deleted after the retention)
 TOPICS='
-attune.checkins.v1          -
-attune.questionnaires.v1    -
-attune.session-feedback.v1  -
-attune.safety.v1            -
+attune.checkins.v1          retained
+attune.questionnaires.v1    retained
+attune.session-feedback.v1  retained
+attune.safety.v1            retained
 attune.consent.v1           cleanup.policy=compact
-attune.accounts.v1          -
-attune.sessions.v1          -
-attune.content.v1           -
-attune.notifications.v1     -
+attune.accounts.v1          retained
+attune.sessions.v1          retained
+attune.content.v1           retained
+attune.notifications.v1     retained
 '
 
+# $2: comma-separated key=value pairs (kafka-configs' form); kafka-topics wants one --config per pair.
 create() {
   topic="$1"; config="$2"
-  if [ "$config" = "-" ]; then
-    "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
-      --topic "$topic" --partitions "$PARTITIONS" --replication-factor "$REPLICATION"
-  else
-    "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
-      --topic "$topic" --partitions "$PARTITIONS" --replication-factor "$REPLICATION" \
-      --config "$config"
-    # --if-not-exists leaves an existing topic untouched: enforce the config too.
-    "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --alter \
-      --entity-type topics --entity-name "$topic" --add-config "$config"
-  fi
+  set --
+  old_ifs="$IFS"; IFS=,
+  for entry in $config; do
+    set -- "$@" --config "$entry"
+  done
+  IFS="$old_ifs"
+  "$BIN/kafka-topics.sh" --bootstrap-server "$BOOTSTRAP" --create --if-not-exists \
+    --topic "$topic" --partitions "$PARTITIONS" --replication-factor "$REPLICATION" "$@"
+  # --if-not-exists leaves an existing topic untouched: enforce the config too.
+  "$BIN/kafka-configs.sh" --bootstrap-server "$BOOTSTRAP" --alter \
+    --entity-type topics --entity-name "$topic" --add-config "$config"
 }
 
-echo "kafka-init: creating topics on $BOOTSTRAP (partitions=$PARTITIONS, replication=$REPLICATION)"
+echo "kafka-init: creating topics on $BOOTSTRAP (partitions=$PARTITIONS, replication=$REPLICATION, retention=${RETENTION_DAYS}d)"
 echo "$TOPICS" | while read -r topic config; do
   [ -n "$topic" ] || continue
+  if [ "$config" = retained ]; then config="$RETAINED"; fi
   create "$topic" "$config"
-  # Dead-letter topics keep every failed record: default delete policy.
-  create "$topic.dlt" "-"
+  # Dead-letter topics hold copies of failed records, health data included: the same retention.
+  create "$topic.dlt" "$RETAINED"
 done
 
 echo "kafka-init: topics now present:"

@@ -50,7 +50,10 @@ public sealed interface AttuneEvent
     /** The client the event concerns; for {@link AccountErased} the erased account. */
     UUID clientId();
 
-    /** Partition key: per client, so one client's events stay in order. */
+    /**
+     * Partition key: the client id, so one client's events stay in order. Consent events override it with the
+     * client–therapist pair ({@link Topics#consentKey}), which still starts with the client id.
+     */
     default String kafkaKey() {
         return clientId().toString();
     }

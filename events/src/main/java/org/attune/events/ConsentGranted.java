@@ -55,9 +55,12 @@ public record ConsentGranted(
                 endsAt);
     }
 
-    /** The consent topic is compacted per client–therapist pair, so the latest grant or revocation wins. */
+    /**
+     * {@code clientId:therapistId} ({@link Topics#consentKey}): the consent topic is compacted per client–therapist
+     * pair, so the latest grant or revocation wins, and an erasure tombstones exactly the erased account's pairs.
+     */
     @Override
     public String kafkaKey() {
-        return clientId() + ":" + therapistId();
+        return Topics.consentKey(clientId(), therapistId());
     }
 }

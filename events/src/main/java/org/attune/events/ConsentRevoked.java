@@ -32,9 +32,12 @@ public record ConsentRevoked(
                 reason);
     }
 
-    /** Same key as {@link ConsentGranted#kafkaKey()}, so compaction keeps only the latest state of the pair. */
+    /**
+     * {@code clientId:therapistId}, the same key as {@link ConsentGranted#kafkaKey()}, so compaction keeps only the
+     * latest state of the pair; an erasure writes a tombstone under this key once the final revocation is acknowledged.
+     */
     @Override
     public String kafkaKey() {
-        return clientId() + ":" + therapistId();
+        return Topics.consentKey(clientId(), therapistId());
     }
 }

@@ -1,8 +1,11 @@
 package org.attune.events;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
+import org.apache.kafka.common.config.TopicConfig;
 
 /**
  * Kafka topic names and where each event goes. Names carry a version suffix so a breaking change gets a new topic
@@ -20,8 +23,18 @@ public final class Topics {
     public static final String CONTENT = "attune.content.v1";
     public static final String NOTIFICATIONS = "attune.notifications.v1";
 
-    /** Partitions per topic: keys are per client, so this bounds consumer parallelism, not ordering. */
+    /**
+     * Partitions per topic: keys are per client (per client–therapist pair on consent), so this bounds consumer
+     * parallelism, not ordering.
+     */
     public static final int PARTITIONS = 3;
+
+    /**
+     * How long every topic except consent keeps a record (dead-letter topics included): long enough for a service
+     * that was down to catch up, short enough that health data does not pile up in the broker beside the services'
+     * stores. Deployments change it with {@code ATTUNE_KAFKA_RETENTION_DAYS}.
+     */
+    public static final Duration DEFAULT_RETENTION = Duration.ofDays(30);
 
     private static final String DEAD_LETTER_SUFFIX = ".dlt";
 
@@ -61,9 +74,40 @@ public final class Topics {
                 .toList();
     }
 
-    /** Only consent is compacted: its latest state per client–therapist pair is what matters, forever. */
+    /**
+     * Only consent is compacted: its latest state per client–therapist pair is what matters, until an erasure ends the
+     * pair with a tombstone.
+     */
     public static boolean isCompacted(String topic) {
         return CONSENT.equals(topic);
+    }
+
+    /**
+     * The Kafka key of every {@link ConsentGranted} and {@link ConsentRevoked}: {@code clientId:therapistId}. It starts
+     * with the client id like every other key, and is per pair so that compaction keeps each pair's latest state and an
+     * erasure can end one pair with a tombstone without touching the client's other pairs.
+     */
+    public static String consentKey(UUID clientId, UUID therapistId) {
+        return clientId + ":" + therapistId;
+    }
+
+    /**
+     * The topic-level config every Attune topic is created with and kept at: consent is compacted (and never expires);
+     * every other topic, dead-letter topics included, deletes records older than {@code retention}.
+     * {@code infra/kafka/create-topics.sh} mirrors this for the compose stack.
+     */
+    public static Map<String, String> configOf(String topic, Duration retention) {
+        if (isCompacted(topic)) {
+            return Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (retention == null || retention.isNegative() || retention.isZero()) {
+            throw new IllegalArgumentException("retention must be positive, was " + retention);
+        }
+        return Map.of(
+                TopicConfig.CLEANUP_POLICY_CONFIG,
+                TopicConfig.CLEANUP_POLICY_DELETE,
+                TopicConfig.RETENTION_MS_CONFIG,
+                String.valueOf(retention.toMillis()));
     }
 
     public static String topicOf(AttuneEvent event) {

@@ -3,6 +3,11 @@ package org.attune.events;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 class TopicsTest {
@@ -70,5 +75,51 @@ class TopicsTest {
         assertThatThrownBy(() -> Topics.all().add("x")).isInstanceOf(UnsupportedOperationException.class);
         assertThatThrownBy(() -> Topics.allWithDeadLetters().add("x"))
                 .isInstanceOf(UnsupportedOperationException.class);
+    }
+
+    @Test
+    void consent_events_are_keyed_by_the_pair_starting_with_the_client_id() {
+        var client = UUID.randomUUID();
+        var therapist = UUID.randomUUID();
+        var granted =
+                ConsentGranted.of(client, UUID.randomUUID(), therapist, Set.of(DataClass.NOTES), Instant.now(), null);
+        var revoked = ConsentRevoked.of(client, UUID.randomUUID(), therapist, ConsentEndReason.REVOKED_BY_CLIENT);
+
+        assertThat(Topics.consentKey(client, therapist)).isEqualTo(client + ":" + therapist);
+        assertThat(granted.kafkaKey())
+                .isEqualTo(revoked.kafkaKey())
+                .isEqualTo(Topics.consentKey(client, therapist))
+                .startsWith(client.toString());
+        assertThat(ConsentRevoked.of(client, UUID.randomUUID(), UUID.randomUUID(), ConsentEndReason.EXPIRED)
+                        .kafkaKey())
+                .as("another therapist of the same client")
+                .isNotEqualTo(granted.kafkaKey());
+    }
+
+    @Test
+    void consent_is_compacted_and_never_expires() {
+        assertThat(Topics.configOf(Topics.CONSENT, Duration.ofDays(30))).isEqualTo(Map.of("cleanup.policy", "compact"));
+    }
+
+    @Test
+    void every_other_topic_and_every_dead_letter_topic_deletes_records_after_the_retention() {
+        var thirtyDays = String.valueOf(30L * 24 * 60 * 60 * 1000);
+        assertThat(Topics.allWithDeadLetters())
+                .filteredOn(topic -> !topic.equals(Topics.CONSENT))
+                .hasSize(17)
+                .contains(Topics.deadLetterOf(Topics.CONSENT))
+                .allSatisfy(topic -> assertThat(Topics.configOf(topic, Topics.DEFAULT_RETENTION))
+                        .as(topic)
+                        .isEqualTo(Map.of("cleanup.policy", "delete", "retention.ms", thirtyDays)));
+        assertThat(Topics.configOf(Topics.CHECKINS, Duration.ofDays(7))).containsEntry("retention.ms", "604800000");
+    }
+
+    @Test
+    void a_retention_of_nothing_is_refused() {
+        assertThatThrownBy(() -> Topics.configOf(Topics.SAFETY, Duration.ZERO))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Topics.configOf(Topics.SAFETY, Duration.ofDays(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> Topics.configOf(Topics.SAFETY, null)).isInstanceOf(IllegalArgumentException.class);
     }
 }

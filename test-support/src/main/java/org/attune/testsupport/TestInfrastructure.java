@@ -3,6 +3,7 @@ package org.attune.testsupport;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import org.attune.events.Topics;
 import org.attune.infra.local.EmbeddedKafka;
 import org.attune.infra.local.EmbeddedMongo;
 import org.attune.infra.local.TopicProvisioner;
@@ -41,7 +42,8 @@ public final class TestInfrastructure {
         if (instance == null) {
             try {
                 instance = start(chooseMode());
-                TopicProvisioner.createAll(instance.bootstrapServers);
+                // The deployed retention, so tests see the topics as a deployment has them.
+                TopicProvisioner.createAll(instance.bootstrapServers, Topics.DEFAULT_RETENTION);
             } catch (Exception e) {
                 throw new IllegalStateException("Could not start test infrastructure", e);
             }

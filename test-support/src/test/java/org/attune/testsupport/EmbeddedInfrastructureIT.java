@@ -22,6 +22,11 @@ class EmbeddedInfrastructureIT {
     }
 
     @Test
+    void keeps_every_health_and_dead_letter_topic_thirty_days_and_compacts_consent() throws Exception {
+        InfrastructureChecks.keepsHealthTopicsThirtyDaysAndCompactsConsent(INFRASTRUCTURE);
+    }
+
+    @Test
     void stores_and_finds_a_document() {
         InfrastructureChecks.storesAndFindsADocument(INFRASTRUCTURE);
     }

@@ -32,4 +32,9 @@ class TestcontainersInfrastructureIT {
         assertThat(containers.mongoUri("attune_checkin")).contains("/attune_checkin");
         InfrastructureChecks.storesAndFindsADocument(containers);
     }
+
+    @Test
+    void keeps_health_topics_thirty_days_and_compacts_consent_in_apache_kafka() throws Exception {
+        InfrastructureChecks.keepsHealthTopicsThirtyDaysAndCompactsConsent(containers);
+    }
 }

@@ -30,6 +30,7 @@ import org.attune.notification.store.NotificationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -77,7 +78,10 @@ class DomainEventsListener {
     }
 
     @KafkaListener(topics = Topics.CONSENT)
-    void onConsent(AttuneEvent event) {
+    void onConsent(@Payload(required = false) AttuneEvent event) {
+        if (event == null) {
+            return; // a compaction tombstone: the pair's revocation came before it
+        }
         switch (event) {
             case ConsentGranted granted -> once(granted, Topics.CONSENT, () -> granted(granted));
             case ConsentRevoked revoked -> once(revoked, Topics.CONSENT, () -> revoked(revoked));

@@ -34,7 +34,13 @@ class ConsentRelay {
 
     @Scheduled(fixedDelayString = "${attune.outbox.relay-interval:2s}")
     void relayPending() {
-        var pending = mongo.find(Query.query(Criteria.where("outbox.0").exists(true)), Grant.class);
+        // A grant to purge whose outbox was emptied just before a crash would otherwise stay forever.
+        var pending = mongo.find(
+                Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("outbox.0").exists(true),
+                                Criteria.where("purge").is(true))),
+                Grant.class);
         for (var grant : pending) {
             flush(grant.id());
         }

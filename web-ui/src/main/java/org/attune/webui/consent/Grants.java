@@ -7,6 +7,7 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
 import org.attune.events.ConsentEndReason;
@@ -15,6 +16,7 @@ import org.attune.events.ConsentRevoked;
 import org.attune.events.DataClass;
 import org.attune.events.EventJson;
 import org.attune.events.Role;
+import org.attune.events.Topics;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.security.Caller;
 import org.attune.webui.web.InvalidRequestException;
@@ -202,6 +204,44 @@ public class Grants {
                 relay.flush(grant.id());
             }
         }
+    }
+
+    /**
+     * The consent topic's keys ({@link Topics#consentKey}) of every pair the account is part of, as client or
+     * therapist: every pair it was ever part of, since grants are only deleted by an erasure, which tombstones them.
+     */
+    public Set<String> consentKeysOf(UUID accountId) {
+        var id = accountId.toString();
+        var keys = new TreeSet<String>();
+        for (var grant : mongo.find(
+                Query.query(new Criteria()
+                        .orOperator(
+                                Criteria.where("clientId").is(id),
+                                Criteria.where("therapistId").is(id))),
+                Grant.class)) {
+            keys.add(Topics.consentKey(UUID.fromString(grant.clientId()), UUID.fromString(grant.therapistId())));
+        }
+        return keys;
+    }
+
+    /**
+     * True when no grant of the pair with this consent key is in force or still has an event waiting to be
+     * published: the pair's last event on the topic is then its final {@code ConsentRevoked}, acknowledged, so a
+     * tombstone written now comes after it.
+     */
+    public boolean isSettled(String consentKey) {
+        int colon = consentKey.indexOf(':');
+        var unsettled = mongo.exists(
+                Query.query(new Criteria()
+                        .andOperator(
+                                Criteria.where("clientId").is(consentKey.substring(0, colon)),
+                                Criteria.where("therapistId").is(consentKey.substring(colon + 1)),
+                                new Criteria()
+                                        .orOperator(
+                                                Criteria.where("status").ne(GrantStatus.INACTIVE),
+                                                Criteria.where("outbox.0").exists(true)))),
+                Grant.class);
+        return !unsettled;
     }
 
     private boolean end(Grant grant, ConsentEndReason reason, boolean purge) {

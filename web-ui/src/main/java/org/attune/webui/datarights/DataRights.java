@@ -2,11 +2,14 @@ package org.attune.webui.datarights;
 
 import java.time.Clock;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.attune.events.AccountErased;
 import org.attune.events.AttuneEvent;
 import org.attune.events.EventJson;
+import org.attune.events.Topics;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.consent.Invitations;
@@ -22,13 +25,15 @@ import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * "Download my data" (one JSON document: web-ui's own data plus each service's {@code /api/v1/export}) and
- * "Delete my account" (password again; grants revoked, {@code AccountErased} published reliably, local data gone).
+ * "Delete my account" (password again; grants revoked, {@code AccountErased} and the consent pairs' tombstones
+ * published reliably, local data gone).
  */
 @Service
 public class DataRights {
@@ -64,9 +69,19 @@ public class DataRights {
         this.clock = clock;
     }
 
-    /** An {@code AccountErased} waiting to be published (survives a crash between erasure and publish). */
+    /**
+     * What an erasure still has to publish, kept until the broker acknowledged all of it (survives a crash): the
+     * {@code AccountErased} (null until the account's grants are ended) and the consent keys still to tombstone. Only
+     * ids, nothing else about the person.
+     */
     @Document("pending_erasures")
-    record PendingErasure(@Id String accountId, String eventJson) {}
+    record PendingErasure(
+            @Id String accountId, String eventJson, List<String> consentKeys, boolean accountErasedPublished) {
+
+        List<String> keysToTombstone() {
+            return consentKeys == null ? List.of() : consentKeys;
+        }
+    }
 
     /** Everything Attune holds about the caller, as one pretty-printed JSON document. */
     public String export(Caller caller) {
@@ -123,14 +138,18 @@ public class DataRights {
             return false;
         }
         var id = UUID.fromString(account.id());
+        // The pairs are noted before their grants are ended: once ended, the relay purges the grants, and with them
+        // the only record of which pairs to tombstone.
+        rememberConsentKeys(account.id(), grants.consentKeysOf(id));
         grants.eraseAccount(id);
         var event = new AccountErased(
                 UUID.randomUUID(), clock.instant(), AttuneEvent.CURRENT_SCHEMA_VERSION, id, account.role());
-        try {
-            mongo.insert(new PendingErasure(account.id(), EventJson.write(event)));
-        } catch (DuplicateKeyException alreadyPending) {
-            // an earlier attempt is still waiting to be published
-        }
+        // An earlier attempt's event, if any, wins: its id may already have been published.
+        mongo.updateFirst(
+                Query.query(
+                        Criteria.where("_id").is(account.id()).and("eventJson").is(null)),
+                Update.update("eventJson", EventJson.write(event)),
+                PendingErasure.class);
         invitations.deleteOf(id);
         audit.deleteOfAccount(account.id());
         accounts.delete(account);
@@ -138,14 +157,54 @@ public class DataRights {
         return true;
     }
 
+    private void rememberConsentKeys(String accountId, Set<String> keys) {
+        try {
+            mongo.insert(new PendingErasure(accountId, null, List.copyOf(keys), false));
+        } catch (DuplicateKeyException earlierAttempt) {
+            if (!keys.isEmpty()) {
+                mongo.updateFirst(
+                        Query.query(Criteria.where("_id").is(accountId)),
+                        new Update().addToSet("consentKeys").each(keys.toArray()),
+                        PendingErasure.class);
+            }
+        }
+    }
+
+    /**
+     * Publishes what erasures left to publish: the {@code AccountErased}, and a tombstone on the consent topic for
+     * each pair once the pair's final {@code ConsentRevoked} is acknowledged (same key, same partition, so the
+     * tombstone lands after it and compaction drops the whole pair). The pending document goes only when all of it is
+     * acknowledged.
+     */
     @Scheduled(fixedDelayString = "${attune.outbox.relay-interval:2s}")
-    void publishPending() {
+    synchronized void publishPending() {
         for (var pending : mongo.findAll(PendingErasure.class)) {
+            if (pending.eventJson() == null) {
+                continue; // erase() is still ending the grants, or stopped before; a new attempt finishes it
+            }
+            var byId = Query.query(Criteria.where("_id").is(pending.accountId()));
             try {
-                publisher.publish(EventJson.read(pending.eventJson()));
-                mongo.remove(Query.query(Criteria.where("_id").is(pending.accountId())), PendingErasure.class);
+                if (!pending.accountErasedPublished()) {
+                    publisher.publish(EventJson.read(pending.eventJson()));
+                    mongo.updateFirst(byId, Update.update("accountErasedPublished", true), PendingErasure.class);
+                }
+                for (var key : pending.keysToTombstone()) {
+                    if (grants.isSettled(key)) {
+                        publisher.tombstone(Topics.CONSENT, key);
+                        mongo.updateFirst(byId, new Update().pull("consentKeys", key), PendingErasure.class);
+                    }
+                }
+                mongo.remove(
+                        Query.query(Criteria.where("_id")
+                                .is(pending.accountId())
+                                .and("accountErasedPublished")
+                                .is(true)
+                                .orOperator(
+                                        Criteria.where("consentKeys").size(0),
+                                        Criteria.where("consentKeys").exists(false))),
+                        PendingErasure.class);
             } catch (RuntimeException e) {
-                log.warn("AccountErased not published yet: {}", e.getClass().getSimpleName());
+                log.warn("Erasure not fully published yet: {}", e.getClass().getSimpleName());
             }
         }
     }

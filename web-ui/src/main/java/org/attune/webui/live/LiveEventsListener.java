@@ -10,6 +10,7 @@ import org.attune.events.SafetyFlagRaised;
 import org.attune.events.SessionFeedbackRecorded;
 import org.attune.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
+import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,7 +32,10 @@ class LiveEventsListener {
             groupId = "${attune.live.group-id}",
             topics = {Topics.CHECKINS, Topics.QUESTIONNAIRES, Topics.SESSION_FEEDBACK, Topics.SAFETY, Topics.CONSENT},
             properties = {"auto.offset.reset=${attune.live.offset-reset:latest}"})
-    void on(AttuneEvent event) {
+    void on(@Payload(required = false) AttuneEvent event) {
+        if (event == null) {
+            return; // a tombstone on the consent topic: the pair's revocation came before it
+        }
         switch (event) {
             case CheckInRecorded e ->
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.CHECK_IN, DataClass.MOOD_CHECKINS);

@@ -33,4 +33,19 @@ public class EventPublisher {
                     "Could not publish " + event.getClass().getSimpleName() + " to " + topic, e);
         }
     }
+
+    /**
+     * Writes a tombstone (a null value) under {@code key}, so compaction drops every earlier record of that key. Blocks
+     * until the broker acknowledged it, like {@link #publish}; the key is not logged, since it names people.
+     */
+    public void tombstone(String topic, String key) {
+        try {
+            kafka.send(topic, key, null).get(ACK_TIMEOUT_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("Interrupted while writing a tombstone to " + topic, e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("Could not write a tombstone to " + topic, e);
+        }
+    }
 }

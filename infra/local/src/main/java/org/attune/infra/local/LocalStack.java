@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.attune.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,7 +58,8 @@ public final class LocalStack implements AutoCloseable {
                 ports[4],
                 ports[5],
                 ports[6],
-                ports[7]);
+                ports[7],
+                Topics.DEFAULT_RETENTION);
         return new LocalStack(settings, repoRoot.toAbsolutePath().normalize(), serviceEnvironment);
     }
 
@@ -162,7 +164,7 @@ public final class LocalStack implements AutoCloseable {
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         mongo = EmbeddedMongo.startPersistent(dataDir.resolve("mongo/attune.mv"), settings.mongoPort());
         smtp = EmbeddedSmtp.start(settings.smtpPort());
-        TopicProvisioner.createAll(kafka.bootstrapServers());
+        TopicProvisioner.createAll(kafka.bootstrapServers(), settings.kafkaRetention());
         log.info("Kafka at {}, MongoDB protocol at {}", kafka.bootstrapServers(), mongo.connectionString());
 
         for (ServiceSpec spec : settings.services()) {

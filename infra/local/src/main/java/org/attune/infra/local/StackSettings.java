@@ -1,10 +1,12 @@
 package org.attune.infra.local;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.attune.events.Topics;
 
-/** Ports and locations of the local stack; every value can be overridden by an environment variable. */
+/** Ports, locations and Kafka retention of the local stack; every value can be overridden by an environment variable. */
 record StackSettings(
         Path dataDir,
         int kafkaPort,
@@ -14,7 +16,11 @@ record StackSettings(
         int checkinPort,
         int contentPort,
         int notificationPort,
-        int smtpPort) {
+        int smtpPort,
+        Duration kafkaRetention) {
+
+    /** Days the non-compacted topics keep a record; the same name as in the compose stack. */
+    static final String RETENTION_DAYS = "ATTUNE_KAFKA_RETENTION_DAYS";
 
     static StackSettings from(Map<String, String> env, Path workingDir, String dataDirArgument) {
         var dataDir = dataDirArgument != null
@@ -30,7 +36,25 @@ record StackSettings(
                 port(env, "ATTUNE_CHECKIN_PORT", 8081),
                 port(env, "ATTUNE_CONTENT_PORT", 8082),
                 port(env, "ATTUNE_NOTIFICATION_PORT", 8083),
-                port(env, "ATTUNE_SMTP_PORT", 1025));
+                port(env, "ATTUNE_SMTP_PORT", 1025),
+                retention(env));
+    }
+
+    private static Duration retention(Map<String, String> env) {
+        var value = env.get(RETENTION_DAYS);
+        if (value == null || value.isBlank()) {
+            return Topics.DEFAULT_RETENTION;
+        }
+        try {
+            int days = Integer.parseInt(value.trim());
+            if (days > 0) {
+                return Duration.ofDays(days);
+            }
+        } catch (NumberFormatException e) {
+            // reported below, with the value
+        }
+        throw new IllegalArgumentException(
+                RETENTION_DAYS + " must be a whole number of days above 0, was '" + value + "'");
     }
 
     private static int port(Map<String, String> env, String name, int fallback) {

@@ -1,6 +1,7 @@
 package org.attune.infra.local;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.mongodb.client.MongoClients;
 import java.io.IOException;
@@ -12,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.config.ConfigResource;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.attune.events.Topics;
@@ -76,6 +79,45 @@ class LocalInfrastructurePersistenceIT {
             }
             assertThat(readAll(kafka.bootstrapServers(), new TopicPartition(Topics.CHECKINS, 0)))
                     .containsExactly("kept");
+        }
+    }
+
+    @Test
+    void a_changed_retention_reaches_the_existing_topics_on_the_next_start() throws Exception {
+        int port = freePort();
+        int controllerPort = freePort();
+        var logDir = dataDir.resolve("kafka");
+        try (var kafka = EmbeddedKafka.start(logDir, port, controllerPort)) {
+            TopicProvisioner.createAll(kafka.bootstrapServers(), Duration.ofDays(30));
+        }
+        try (var kafka = EmbeddedKafka.start(logDir, port, controllerPort)) {
+            TopicProvisioner.createAll(kafka.bootstrapServers(), Duration.ofDays(7));
+
+            var props = new Properties();
+            props.put("bootstrap.servers", kafka.bootstrapServers());
+            try (var admin = Admin.create(props)) {
+                // The controller has committed the change when the call returns; the broker applies it a moment later.
+                await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                    var configs = admin.describeConfigs(Topics.allWithDeadLetters().stream()
+                                    .map(topic -> new ConfigResource(ConfigResource.Type.TOPIC, topic))
+                                    .toList())
+                            .all()
+                            .get();
+                    for (var topic : Topics.allWithDeadLetters()) {
+                        Config config = configs.get(new ConfigResource(ConfigResource.Type.TOPIC, topic));
+                        if (topic.equals(Topics.CONSENT)) {
+                            assertThat(config.get("cleanup.policy").value()).isEqualTo("compact");
+                        } else {
+                            assertThat(config.get("cleanup.policy").value())
+                                    .as(topic)
+                                    .isEqualTo("delete");
+                            assertThat(config.get("retention.ms").value())
+                                    .as(topic)
+                                    .isEqualTo(String.valueOf(Duration.ofDays(7).toMillis()));
+                        }
+                    }
+                });
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -57,5 +58,25 @@ class StackSettingsTest {
     void rejects_a_port_that_is_not_a_number_with_a_clear_message() {
         assertThatThrownBy(() -> StackSettings.from(Map.of("ATTUNE_KAFKA_PORT", "ninety"), Path.of("/repo"), null))
                 .hasMessageContaining("ATTUNE_KAFKA_PORT");
+    }
+
+    @Test
+    void kafka_keeps_records_thirty_days_unless_the_environment_says_otherwise() {
+        assertThat(StackSettings.from(Map.of(), Path.of("/repo"), null).kafkaRetention())
+                .isEqualTo(Duration.ofDays(30));
+        assertThat(StackSettings.from(Map.of("ATTUNE_KAFKA_RETENTION_DAYS", " 7 "), Path.of("/repo"), null)
+                        .kafkaRetention())
+                .isEqualTo(Duration.ofDays(7));
+    }
+
+    @Test
+    void rejects_a_retention_that_is_not_a_positive_number_of_days_with_a_clear_message() {
+        for (var value : new String[] {"0", "-3", "thirty", "1.5"}) {
+            assertThatThrownBy(() ->
+                            StackSettings.from(Map.of("ATTUNE_KAFKA_RETENTION_DAYS", value), Path.of("/repo"), null))
+                    .as(value)
+                    .hasMessageContaining("ATTUNE_KAFKA_RETENTION_DAYS")
+                    .hasMessageContaining(value);
+        }
     }
 }
