@@ -1,48 +1,26 @@
 package org.attune.checkin;
 
-import java.time.Duration;
 import java.util.UUID;
-import org.attune.testsupport.TestTokens;
-import org.springframework.http.MediaType;
+import org.attune.testsupport.ServiceApi;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
-/** Calls the running service over real HTTP with web-ui-style tokens. */
-final class Api {
-
-    private final WebTestClient client;
+/** Calls the running checkin-service over real HTTP with web-ui-style tokens, with its request bodies. */
+final class Api extends ServiceApi {
 
     Api(int port) {
-        this.client = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .responseTimeout(Duration.ofSeconds(20))
-                .build();
-    }
-
-    WebTestClient raw() {
-        return client;
+        super(port);
     }
 
     WebTestClient.ResponseSpec post(UUID clientId, String path, String json) {
-        return client.post()
-                .uri(path)
-                .header("Authorization", "Bearer " + TestTokens.get().client(clientId))
-                .contentType(MediaType.APPLICATION_JSON)
-                .bodyValue(json)
-                .exchange();
+        return postAsClient(clientId, path, json);
     }
 
     WebTestClient.ResponseSpec get(UUID clientId, String path) {
-        return client.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + TestTokens.get().client(clientId))
-                .exchange();
+        return getAsClient(clientId, path);
     }
 
     WebTestClient.ResponseSpec therapistGet(UUID therapistId, String path) {
-        return client.get()
-                .uri(path)
-                .header("Authorization", "Bearer " + TestTokens.get().therapist(therapistId))
-                .exchange();
+        return getAsTherapist(therapistId, path);
     }
 
     static String checkIn(int mood) {
