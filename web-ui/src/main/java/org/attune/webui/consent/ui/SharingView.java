@@ -213,11 +213,12 @@ class SharingView extends Main implements HasDynamicTitle {
             accessLog.add(new Paragraph(getTranslation("sharing.access.none")));
         }
         for (var entry : gathered.entries()) {
+            // web-ui holds the accounts: a reader it no longer knows has erased their account.
             var who = entry.therapistId() == null
-                    ? "?"
+                    ? (entry.therapistErased() ? capitalise(getTranslation("sharing.access.erased-therapist")) : "?")
                     : accounts.byId(entry.therapistId())
                             .map(Account::displayName)
-                            .orElse(entry.therapistId());
+                            .orElseGet(() -> capitalise(getTranslation("sharing.access.erased-therapist")));
             var what = entry.dataClass() == null
                     ? "?"
                     : java.util.Arrays.stream(DataClass.values())
