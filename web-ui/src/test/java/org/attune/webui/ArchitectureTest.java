@@ -4,23 +4,34 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
+import org.attune.testsupport.architecture.AttuneRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** Keeps Vaadin at the edge: views in {@code ..ui..} packages, and nothing else touching components. */
+/**
+ * The rules every module keeps (no package cycles, no console output), and Vaadin at the edge: views in
+ * {@code ..ui..} packages, and nothing else touching components. web-ui is a servlet application: the blocking MongoDB
+ * driver is its driver, so that rule is not one of its.
+ */
 class ArchitectureTest {
 
     private static JavaClasses classes;
 
     @BeforeAll
     static void importClasses() {
-        classes = new ClassFileImporter()
-                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("org.attune.webui");
+        classes = AttuneRules.mainClasses("org.attune.webui");
+    }
+
+    @Test
+    void hasNoPackageCycles() {
+        AttuneRules.noPackageCycles("org.attune.webui").check(classes);
+    }
+
+    @Test
+    void writesNothingToTheConsole() {
+        AttuneRules.noSystemOut().check(classes);
     }
 
     @Test

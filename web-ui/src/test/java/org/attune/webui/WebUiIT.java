@@ -14,20 +14,28 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.attune.events.AccountErased;
 import org.attune.events.Role;
 import org.attune.events.Topics;
+import org.attune.kit.access.AccessLog;
+import org.attune.kit.consent.ConsentProjection;
+import org.attune.kit.erasure.ErasedAccounts;
+import org.attune.kit.messaging.AppliedEvents;
+import org.attune.kit.outbox.OutboxRelay;
+import org.attune.kit.web.ServletProblemDetailsAdvice;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.EventProbe;
 import org.attune.testsupport.EventPublisher;
-import org.attune.webui.messaging.AppliedEvents;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
+import org.springframework.kafka.listener.DefaultErrorHandler;
 
 /** The whole application on a random port, against the test broker and store, reached over real HTTP. */
 // Vaadin logs its mode at INFO; the log configuration on the test classpath keeps other libraries at WARN.
@@ -58,6 +66,25 @@ class WebUiIT {
 
     @Autowired
     ServletContext servletContext;
+
+    @Autowired
+    ApplicationContext context;
+
+    @Test
+    void theKitGivesWebUiOnlyThePartsThatFitAServletApplication() {
+        assertThat(context.getBeansOfType(ServletProblemDetailsAdvice.class)).hasSize(1);
+        assertThat(context.getBeansOfType(DefaultErrorHandler.class)).hasSize(1);
+        for (var reactiveOnly : List.of(
+                ConsentProjection.class,
+                AccessLog.class,
+                ErasedAccounts.class,
+                OutboxRelay.class,
+                org.attune.kit.messaging.EventPublisher.class)) {
+            assertThat(context.getBeanNamesForType(reactiveOnly))
+                    .as(reactiveOnly.getSimpleName())
+                    .isEmpty();
+        }
+    }
 
     @Test
     void healthIsUp() throws Exception {
@@ -182,7 +209,7 @@ class WebUiIT {
             assertThat(applied.getString("topic")).isEqualTo(Topics.ACCOUNTS);
         });
         // A redelivery of the same event is recognised as a repeat.
-        assertThat(appliedEvents.firstTime(eventId, Topics.ACCOUNTS)).isFalse();
+        assertThat(appliedEvents.firstTime(eventId, Topics.ACCOUNTS).block()).isFalse();
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

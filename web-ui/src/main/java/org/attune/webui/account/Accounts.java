@@ -7,7 +7,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.attune.events.Role;
-import org.attune.webui.web.InvalidRequestException;
+import org.attune.kit.web.InvalidRequestException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;

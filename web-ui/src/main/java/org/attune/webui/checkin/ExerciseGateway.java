@@ -1,12 +1,18 @@
 package org.attune.webui.checkin;
 
+import java.time.Instant;
 import java.util.Optional;
-import org.attune.events.WindowOfTolerance;
 import org.attune.webui.security.Caller;
 
-/** Finds a short regulation exercise in content-service's library for where the client is right now. */
+/**
+ * The exercise content-service recommended after a HYPER or HYPO check-in. content-service's rules alone choose it
+ * (from the check-in's event); web-ui only shows that choice.
+ */
 public interface ExerciseGateway {
 
-    /** A 1 to 3 minute exercise suited to this window; empty when none was found or the library did not answer. */
-    Optional<Exercise> regulationExercise(Caller client, WindowOfTolerance window);
+    /**
+     * The exercise content-service recommended for the check-in the client sent at {@code sentAt}; empty when the
+     * library did not answer or recommended no exercise in time.
+     */
+    Optional<Exercise> recommendedAfterCheckIn(Caller client, Instant sentAt);
 }

@@ -1,98 +1,123 @@
 package org.attune.webui.checkin;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
+import java.util.HashSet;
 import java.util.Optional;
-import org.attune.events.WindowOfTolerance;
+import java.util.Set;
+import java.util.concurrent.locks.LockSupport;
 import org.attune.webui.security.Caller;
 import org.attune.webui.token.ServiceTokens.Service;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.UriUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
- * {@link ExerciseGateway} over content-service: the library's exercises ({@code GET /api/v1/content?kind=EXERCISE}),
- * 1 to 3 minutes long, chosen by topic: calming ones (breathing, grounding) when the client is above their window,
- * gently activating ones (orienting) when they are below it. The chosen piece's steps come from
- * {@code GET /api/v1/content/{slug}}.
+ * {@link ExerciseGateway} over content-service, which alone chooses: it consumes the check-in's
+ * {@code CheckInRecorded}, applies its recommendation rules and stores the piece with its reason. web-ui reads the
+ * client's recommendations ({@code GET /api/v1/recommendations}) for a few seconds, until an exercise recommended
+ * since the check-in was sent is there, and shows it with its steps ({@code GET /api/v1/content/{slug}}).
+ *
+ * <p>A recommendation names its trigger event, not the check-in, so "since the check-in was sent" (less a small
+ * allowance for the two services' clocks) is how this check-in's recommendation is told from earlier ones.
  */
 @Component
 class HttpExerciseGateway implements ExerciseGateway {
 
-    static final int MIN_MINUTES = 1;
-    static final int MAX_MINUTES = 3;
-
-    /** Topics in order of preference for each window. */
-    static List<String> topicsFor(WindowOfTolerance window) {
-        return switch (window) {
-            case HYPER -> List.of("breathing", "grounding", "co-regulation");
-            case HYPO -> List.of("orienting", "grounding");
-            case WITHIN -> List.of();
-        };
-    }
+    static final Duration WAIT = Duration.ofSeconds(3);
+    static final Duration POLL = Duration.ofMillis(200);
+    static final Duration CLOCK_ALLOWANCE = Duration.ofSeconds(2);
 
     private final ServiceCalls calls;
+    private final Duration wait;
+    private final Duration poll;
 
+    @Autowired
     HttpExerciseGateway(ServiceCalls calls) {
+        this(calls, WAIT, POLL);
+    }
+
+    HttpExerciseGateway(ServiceCalls calls, Duration wait, Duration poll) {
         this.calls = calls;
+        this.wait = wait;
+        this.poll = poll;
     }
 
     @Override
-    public Optional<Exercise> regulationExercise(Caller client, WindowOfTolerance window) {
-        var topics = topicsFor(window);
-        if (topics.isEmpty()) {
-            return Optional.empty();
-        }
-        var answer = calls.get(Service.CONTENT, "/api/v1/content?kind=EXERCISE&size=100", client);
-        if (!answer.ok() || answer.body() == null) {
-            return Optional.empty();
-        }
-        var candidates = new ArrayList<JsonNode>();
-        for (var item : answer.body().path("items")) {
-            int minutes = item.path("minutes").asInt(0);
-            if (minutes >= MIN_MINUTES && minutes <= MAX_MINUTES && rank(item, topics) < topics.size()) {
-                candidates.add(item);
+    public Optional<Exercise> recommendedAfterCheckIn(Caller client, Instant sentAt) {
+        var since = sentAt.minus(CLOCK_ALLOWANCE);
+        long deadline = System.nanoTime() + wait.toNanos();
+        Set<String> notExercises = new HashSet<>();
+        while (true) {
+            var answer = calls.get(Service.CONTENT, "/api/v1/recommendations", client);
+            if (!answer.ok() || answer.body() == null) {
+                // The library is down: no point in waiting for it, the view offers its built-in practice.
+                return Optional.empty();
+            }
+            for (var recommendation : answer.body()) {
+                var id = recommendation.path("recommendationId").asString("");
+                if (recommendation.path("pinned").asBoolean(false)
+                        || notExercises.contains(id)
+                        || !madeSince(recommendation, since)) {
+                    continue;
+                }
+                var exercise = exercise(client, recommendation);
+                if (exercise.isPresent()) {
+                    return exercise;
+                }
+                notExercises.add(id);
+            }
+            long left = deadline - System.nanoTime();
+            if (left <= 0) {
+                return Optional.empty();
+            }
+            LockSupport.parkNanos(Math.min(left, poll.toNanos()));
+            if (Thread.currentThread().isInterrupted()) {
+                return Optional.empty();
             }
         }
-        return candidates.stream()
-                .min(Comparator.comparingInt((JsonNode item) -> rank(item, topics))
-                        .thenComparing(item -> item.path("slug").asString("")))
-                .map(item -> withSteps(client, item));
     }
 
-    private static int rank(JsonNode item, List<String> topics) {
-        int best = topics.size();
-        for (var topic : item.path("topics")) {
-            int index = topics.indexOf(topic.asString());
-            if (index >= 0 && index < best) {
-                best = index;
-            }
+    private static boolean madeSince(JsonNode recommendation, Instant since) {
+        try {
+            return !Instant.parse(recommendation.path("recommendedAt").asString(""))
+                    .isBefore(since);
+        } catch (DateTimeParseException unreadable) {
+            return false;
         }
-        return best;
     }
 
-    private Exercise withSteps(Caller client, JsonNode summary) {
-        var slug = summary.path("slug").asString();
-        var steps = new ArrayList<Exercise.Step>();
+    /** The recommended piece with its steps, if it is an exercise. */
+    private Optional<Exercise> exercise(Caller client, JsonNode recommendation) {
+        var slug = recommendation.path("slug").asString("");
+        if (slug.isEmpty()) {
+            return Optional.empty();
+        }
         var detail = calls.get(
-                Service.CONTENT,
-                "/api/v1/content/"
-                        + org.springframework.web.util.UriUtils.encodePathSegment(
-                                slug, java.nio.charset.StandardCharsets.UTF_8),
-                client);
-        if (detail.ok() && detail.body() != null) {
-            for (var step : detail.body().path("steps")) {
-                steps.add(new Exercise.Step(
-                        step.path("title").asString(null),
-                        step.path("text").asString(null),
-                        step.path("seconds").isNumber() ? step.path("seconds").asInt() : null));
-            }
+                Service.CONTENT, "/api/v1/content/" + UriUtils.encodePathSegment(slug, StandardCharsets.UTF_8), client);
+        if (!detail.ok()
+                || detail.body() == null
+                || !"EXERCISE".equals(detail.body().path("kind").asString(""))) {
+            return Optional.empty();
         }
-        return new Exercise(
+        var piece = detail.body();
+        var steps = new ArrayList<Exercise.Step>();
+        for (var step : piece.path("steps")) {
+            steps.add(new Exercise.Step(
+                    step.path("title").asString(null),
+                    step.path("text").asString(null),
+                    step.path("seconds").isNumber() ? step.path("seconds").asInt() : null));
+        }
+        return Optional.of(new Exercise(
                 slug,
-                summary.path("title").asString(slug),
-                summary.path("summary").asString(null),
-                summary.path("minutes").asInt(),
-                steps);
+                piece.path("title").asString(recommendation.path("title").asString(slug)),
+                piece.path("summary").asString(null),
+                piece.path("minutes").asInt(),
+                steps,
+                recommendation.path("reason").asString(null)));
     }
 }

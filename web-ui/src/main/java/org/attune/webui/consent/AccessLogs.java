@@ -11,12 +11,21 @@ import org.attune.webui.token.ServiceTokens;
 import org.springframework.stereotype.Service;
 import tools.jackson.databind.JsonNode;
 
-/** Gathers the client's access log (who looked at which data class when) from each service's {@code /api/v1/access-log}. */
+/**
+ * Gathers the client's access log (who looked at which data class when) from every service's
+ * {@code /api/v1/access-log} into one list, newest first.
+ */
 @Service
 public class AccessLogs {
 
-    /** One therapist read of the client's data, as a service recorded it. */
-    public record Entry(ServiceTokens.Service service, String therapistId, String dataClass, Instant at) {}
+    /**
+     * One therapist read of the client's data, as a service recorded it.
+     *
+     * @param therapistId null when the therapist has since erased their account
+     * @param therapistErased the service keeps the read under a pseudonym, because the therapist erased their account
+     */
+    public record Entry(
+            ServiceTokens.Service service, String therapistId, boolean therapistErased, String dataClass, Instant at) {}
 
     /** The entries found, and which services did not answer (so the UI can say so honestly). */
     public record Gathered(List<Entry> entries, List<ServiceTokens.Service> unanswered) {}
@@ -44,9 +53,11 @@ public class AccessLogs {
                 } catch (RuntimeException unreadable) {
                     // leave the time unknown rather than drop the entry
                 }
+                var therapistId = item.path("therapistId").asString(null);
                 entries.add(new Entry(
                         service,
-                        item.path("therapistId").asString(null),
+                        therapistId,
+                        therapistId == null && item.hasNonNull("reader"),
                         item.path("dataClass").asString(null),
                         at));
             }

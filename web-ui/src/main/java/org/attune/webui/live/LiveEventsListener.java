@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * Turns the services' events into live refresh signals for open therapist views. Each web-ui instance has its own
  * consumer group (its open views live in its memory) and starts at the latest offset: a signal for a view that was
  * not open is worthless. Nothing is persisted, so a redelivered event only causes one more refresh. Records that
- * cannot be read go to the dead-letter topic ({@code KafkaErrorHandling}). Nothing of an event's content is logged.
+ * cannot be read go to the dead-letter topic (the kit's {@code MessagingConfiguration}). Nothing of an event's content is logged.
  */
 @Component
 class LiveEventsListener {

@@ -1,8 +1,10 @@
 package org.attune.webui.messaging;
 
+import java.time.Duration;
 import org.attune.events.AccountErased;
 import org.attune.events.AttuneEvent;
 import org.attune.events.Topics;
+import org.attune.kit.messaging.AppliedEvents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
@@ -25,7 +27,8 @@ class AccountEventsListener {
         if (!(event instanceof AccountErased erased)) {
             return;
         }
-        if (appliedEvents.firstTime(erased.eventId(), Topics.ACCOUNTS)) {
+        if (Boolean.TRUE.equals(
+                appliedEvents.firstTime(erased.eventId(), Topics.ACCOUNTS).block(Duration.ofSeconds(30)))) {
             log.info("Applied AccountErased {}", erased.eventId());
         }
     }

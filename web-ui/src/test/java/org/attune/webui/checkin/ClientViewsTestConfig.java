@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.attune.events.Role;
-import org.attune.webui.MutableClock;
+import org.attune.testsupport.MutableClock;
 import org.attune.webui.security.Caller;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;

@@ -1,12 +1,12 @@
 package org.attune.webui.checkin;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
-import org.attune.events.WindowOfTolerance;
 import org.attune.webui.security.Caller;
 
-/** An in-memory library for browserless view tests. */
+/** An in-memory library for browserless view tests: it recommends whatever the test put in {@link #next}. */
 public class FakeExerciseGateway implements ExerciseGateway {
 
     public static final Exercise BREATHING = new Exercise(
@@ -16,35 +16,32 @@ public class FakeExerciseGateway implements ExerciseGateway {
             2,
             List.of(
                     new Exercise.Step("Breathe in for four", "Gently, through your nose.", 4),
-                    new Exercise.Step("Breathe out for six", "Slowly, as if fogging a window.", 6)));
+                    new Exercise.Step("Breathe out for six", "Slowly, as if fogging a window.", 6)),
+            "You checked in as hyper-aroused. This 2-minute practice, \"Paced breathing\", may help your body settle"
+                    + " a little, if you'd like to try it.");
 
     public static final Exercise COMING_BACK_UP = new Exercise(
             "coming-back-up-gently",
             "Coming back up, gently",
             "Small movements to bring some energy back.",
             2,
-            List.of(new Exercise.Step("Start small", "Wiggle your fingers and toes.", 20)));
+            List.of(new Exercise.Step("Start small", "Wiggle your fingers and toes.", 20)),
+            null);
 
-    public final List<WindowOfTolerance> asked = new CopyOnWriteArrayList<>();
+    /** When each check-in whose recommendation was asked for was sent. */
+    public final List<Instant> asked = new CopyOnWriteArrayList<>();
 
-    /** When set, the library behaves as if it did not answer. */
-    public volatile boolean down;
+    /** What content-service recommended; null when it recommended nothing (or did not answer). */
+    public volatile Exercise next;
 
     public void reset() {
         asked.clear();
-        down = false;
+        next = null;
     }
 
     @Override
-    public Optional<Exercise> regulationExercise(Caller client, WindowOfTolerance window) {
-        asked.add(window);
-        if (down) {
-            return Optional.empty();
-        }
-        return switch (window) {
-            case HYPER -> Optional.of(BREATHING);
-            case HYPO -> Optional.of(COMING_BACK_UP);
-            case WITHIN -> Optional.empty();
-        };
+    public Optional<Exercise> recommendedAfterCheckIn(Caller client, Instant sentAt) {
+        asked.add(sentAt);
+        return Optional.ofNullable(next);
     }
 }

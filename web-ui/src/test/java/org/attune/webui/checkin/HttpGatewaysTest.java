@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import org.attune.events.Role;
 import org.attune.events.WindowOfTolerance;
 import org.attune.webui.security.Caller;
@@ -35,6 +39,7 @@ class HttpGatewaysTest {
     final Map<String, String> lastHeaders = new ConcurrentHashMap<>();
     final Map<String, JsonNode> lastBodies = new ConcurrentHashMap<>();
     final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    final Map<String, Queue<Answer>> answersInTurn = new ConcurrentHashMap<>();
     HttpCheckinGateway checkins;
     HttpExerciseGateway exercises;
 
@@ -48,7 +53,7 @@ class HttpGatewaysTest {
         var base = URI.create("http://127.0.0.1:" + server.getAddress().getPort());
         var calls = new ServiceCalls(caller -> "token-of-" + caller.id(), service -> base);
         checkins = new HttpCheckinGateway(calls);
-        exercises = new HttpExerciseGateway(calls);
+        exercises = new HttpExerciseGateway(calls, Duration.ofMillis(800), Duration.ofMillis(20));
     }
 
     @AfterEach
@@ -69,12 +74,23 @@ class HttpGatewaysTest {
         if (sent.length > 0) {
             lastBodies.put(key, JSON.readTree(sent));
         }
-        var answer = answers.getOrDefault(key, new Answer(404, "application/problem+json", "{\"status\":404}"));
+        var inTurn =
+                answersInTurn.getOrDefault(key, new ConcurrentLinkedQueue<>()).poll();
+        var answer = inTurn != null
+                ? inTurn
+                : answers.getOrDefault(key, new Answer(404, "application/problem+json", "{\"status\":404}"));
         var bytes = answer.body().getBytes(StandardCharsets.UTF_8);
         exchange.getResponseHeaders().add("Content-Type", answer.contentType());
         exchange.sendResponseHeaders(answer.status(), bytes.length);
         exchange.getResponseBody().write(bytes);
         exchange.close();
+    }
+
+    /** Answers given once each, in order, before the standing answer of {@link #answer}. */
+    private void answerInTurn(String key, int status, String body) {
+        answersInTurn
+                .computeIfAbsent(key, k -> new ConcurrentLinkedQueue<>())
+                .add(new Answer(status, "application/json", body));
     }
 
     private void answer(String key, int status, String body) {
@@ -143,8 +159,7 @@ class HttpGatewaysTest {
         assertThat(checkins.recordCheckIn(CLIENT, form, "k")).isInstanceOf(Outcome.Unavailable.class);
         assertThat(checkins.raiseHelpNow(CLIENT)).isFalse();
         assertThat(checkins.instruments(CLIENT)).isEmpty();
-        assertThat(exercises.regulationExercise(CLIENT, WindowOfTolerance.HYPER))
-                .isEmpty();
+        assertThat(exercises.recommendedAfterCheckIn(CLIENT, Instant.now())).isEmpty();
     }
 
     @Test
@@ -258,43 +273,73 @@ class HttpGatewaysTest {
         });
     }
 
-    static final String LIBRARY = """
-            {"items":[
-              {"slug":"long-body-scan","title":"Long body scan","kind":"EXERCISE","topics":["grounding"],"minutes":4},
-              {"slug":"feet-on-the-floor","title":"Feet on the floor","kind":"EXERCISE","topics":["grounding"],"minutes":2},
-              {"slug":"paced-breathing","title":"Paced breathing","kind":"EXERCISE","topics":["breathing"],"minutes":2},
-              {"slug":"orienting-to-the-room","title":"Orienting","kind":"EXERCISE","topics":["orienting"],"minutes":2}
-            ],"page":0,"size":100,"total":4}
+    static final String BREATHING_DETAIL = """
+            {"slug":"paced-breathing","title":"Paced breathing","kind":"EXERCISE","minutes":2,
+             "summary":"Two minutes of breathing.","steps":[{"title":"Breathe in","text":"For four.","seconds":4}]}
             """;
 
-    @Test
-    void aboveTheWindowAShortBreathingExerciseIsChosenWithItsSteps() {
-        answer("GET /api/v1/content", 200, LIBRARY);
-        answer(
-                "GET /api/v1/content/paced-breathing",
-                200,
-                "{\"slug\":\"paced-breathing\",\"steps\":[{\"title\":\"Breathe in\",\"text\":\"For four.\","
-                        + "\"seconds\":4}]}");
-
-        var exercise =
-                exercises.regulationExercise(CLIENT, WindowOfTolerance.HYPER).orElseThrow();
-
-        assertThat(exercise.slug()).isEqualTo("paced-breathing");
-        assertThat(exercise.libraryPath()).isEqualTo("library/paced-breathing");
-        assertThat(exercise.steps()).extracting(Exercise.Step::title).containsExactly("Breathe in");
-        assertThat(lastHeaders.get("GET /api/v1/content query")).contains("kind=EXERCISE");
+    private static String recommendation(String id, String slug, boolean pinned, Instant at) {
+        return "{\"recommendationId\":\"" + id + "\",\"slug\":\"" + slug + "\",\"title\":\"" + slug
+                + "\",\"reason\":\"Chosen by the rules for " + slug + ".\",\"ruleId\":\"r\",\"pinned\":" + pinned
+                + ",\"recommendedAt\":\"" + at + "\"}";
     }
 
     @Test
-    void belowTheWindowAnOrientingExerciseIsChosenAndLongOnesNever() {
-        answer("GET /api/v1/content", 200, LIBRARY);
+    void theExerciseShownIsTheOneContentServiceRecommendedForTheCheckInWithItsReasonAndSteps() {
+        var sentAt = Instant.now();
+        answer(
+                "GET /api/v1/recommendations",
+                200,
+                "[" + recommendation("1", "crisis-resources", true, sentAt.plusMillis(100)) + ","
+                        + recommendation("2", "numbing-reflection", false, sentAt.plusMillis(60)) + ","
+                        + recommendation("3", "paced-breathing", false, sentAt.plusMillis(50)) + ","
+                        + recommendation("4", "orienting-to-the-room", false, sentAt.minusSeconds(3600)) + "]");
+        answer(
+                "GET /api/v1/content/numbing-reflection",
+                200,
+                "{\"slug\":\"numbing-reflection\",\"kind\":\"REFLECTION\"}");
+        answer("GET /api/v1/content/paced-breathing", 200, BREATHING_DETAIL);
 
-        var exercise =
-                exercises.regulationExercise(CLIENT, WindowOfTolerance.HYPO).orElseThrow();
+        var exercise = exercises.recommendedAfterCheckIn(CLIENT, sentAt).orElseThrow();
 
-        assertThat(exercise.slug()).isEqualTo("orienting-to-the-room");
-        assertThat(exercise.steps()).isEmpty();
-        assertThat(exercises.regulationExercise(CLIENT, WindowOfTolerance.WITHIN))
-                .isEmpty();
+        assertThat(exercise.slug()).isEqualTo("paced-breathing");
+        assertThat(exercise.reason()).isEqualTo("Chosen by the rules for paced-breathing.");
+        assertThat(exercise.minutes()).isEqualTo(2);
+        assertThat(exercise.libraryPath()).isEqualTo("library/paced-breathing");
+        assertThat(exercise.steps()).extracting(Exercise.Step::title).containsExactly("Breathe in");
+        assertThat(lastHeaders)
+                .containsEntry("GET /api/v1/recommendations Authorization", "Bearer token-of-" + CLIENT.id())
+                .doesNotContainKey("GET /api/v1/content/crisis-resources Authorization")
+                .doesNotContainKey("GET /api/v1/content/orienting-to-the-room Authorization");
+    }
+
+    @Test
+    void aRecommendationThatArrivesShortlyAfterTheCheckInIsWaitedFor() {
+        var sentAt = Instant.now();
+        answerInTurn("GET /api/v1/recommendations", 200, "[]");
+        answerInTurn("GET /api/v1/recommendations", 200, "[]");
+        answer(
+                "GET /api/v1/recommendations",
+                200,
+                "[" + recommendation("3", "paced-breathing", false, sentAt.plusMillis(400)) + "]");
+        answer("GET /api/v1/content/paced-breathing", 200, BREATHING_DETAIL);
+
+        assertThat(exercises.recommendedAfterCheckIn(CLIENT, sentAt))
+                .map(Exercise::slug)
+                .hasValue("paced-breathing");
+    }
+
+    @Test
+    void webUiChoosesNothingItselfAnOlderRecommendationOrNoneInTimeMeansNoExercise() {
+        var sentAt = Instant.now();
+        answer(
+                "GET /api/v1/recommendations",
+                200,
+                "[" + recommendation("4", "paced-breathing", false, sentAt.minusSeconds(3600)) + "]");
+        answer("GET /api/v1/content/paced-breathing", 200, BREATHING_DETAIL);
+        answer("GET /api/v1/content", 200, "{\"items\":[{\"slug\":\"paced-breathing\",\"kind\":\"EXERCISE\"}]}");
+
+        assertThat(exercises.recommendedAfterCheckIn(CLIENT, sentAt)).isEmpty();
+        assertThat(lastHeaders).doesNotContainKey("GET /api/v1/content Authorization");
     }
 }

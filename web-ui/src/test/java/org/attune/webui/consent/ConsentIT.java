@@ -19,7 +19,7 @@ import org.attune.events.Role;
 import org.attune.events.Topics;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.EventProbe;
-import org.attune.webui.MutableClock;
+import org.attune.testsupport.MutableClock;
 import org.attune.webui.TestHttp;
 import org.attune.webui.datarights.DataRights;
 import org.attune.webui.security.Caller;

@@ -101,6 +101,7 @@ class SecurityIT {
         assertThat(wrongRole.statusCode()).isEqualTo(400);
         assertThat(wrongRole.body()).contains("role");
         assertThat(notJson.statusCode()).isEqualTo(400);
+        assertThat(notJson.body()).doesNotContain("this is not json");
     }
 
     @Test

@@ -16,9 +16,9 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import java.util.List;
 import org.attune.events.Role;
+import org.attune.kit.web.InvalidRequestException;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.account.EmailTakenException;
-import org.attune.webui.web.InvalidRequestException;
 
 /** Registration: name, email, password and role; field problems are shown next to each field. */
 @Route(value = "register", autoLayout = false)

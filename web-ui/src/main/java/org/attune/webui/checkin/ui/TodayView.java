@@ -23,6 +23,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -43,7 +44,8 @@ import org.attune.webui.security.Caller;
 
 /**
  * Today: a check-in in under a minute on one screen. After a check-in above or below the window of tolerance, a
- * short regulation exercise is offered right there; within it, a short thank-you. Nothing is counted.
+ * short regulation exercise is offered right there (the one content-service recommended for it); within it, a short
+ * thank-you. Nothing is counted.
  */
 @Route("today")
 @RolesAllowed("CLIENT")
@@ -292,8 +294,9 @@ class TodayView extends Main implements HasDynamicTitle {
                         .toList(),
                 note.getValue(),
                 LocalDate.now(clock.withZone(ClientTime.zone())));
+        var sentAt = clock.instant();
         switch (checkins.recordCheckIn(caller, form, idempotencyKey)) {
-            case Outcome.Done<String> done -> recorded(caller, chosenWindow);
+            case Outcome.Done<String> done -> recorded(caller, chosenWindow, sentAt);
             case Outcome.Invalid<String> invalid -> {
                 invalid.problems().forEach(this::showProblem);
                 submit.setEnabled(true);
@@ -356,7 +359,7 @@ class TodayView extends Main implements HasDynamicTitle {
         }
     }
 
-    private void recorded(Caller caller, WindowOfTolerance chosen) {
+    private void recorded(Caller caller, WindowOfTolerance chosen, Instant sentAt) {
         idempotencyKey = UUID.randomUUID().toString();
         form.setVisible(false);
         result.removeAll();
@@ -365,8 +368,8 @@ class TodayView extends Main implements HasDynamicTitle {
         thanks.addClassName("attune-checkin-thanks");
         result.add(thanks);
         if (chosen != WindowOfTolerance.WITHIN) {
-            result.add(
-                    exerciseOffer(exercises.regulationExercise(caller, chosen).orElse(null), chosen));
+            result.add(exerciseOffer(
+                    exercises.recommendedAfterCheckIn(caller, sentAt).orElse(null), chosen));
         }
         var again = new Button(getTranslation("checkin.again"), e -> startOver());
         again.setId("checkin-again");
@@ -381,7 +384,14 @@ class TodayView extends Main implements HasDynamicTitle {
         offer.setId("exercise-offer");
         offer.addClassName("attune-checkin-offer");
         offer.add(new H2(getTranslation("checkin.offer.title")));
-        offer.add(new Paragraph(getTranslation("checkin.offer.intro." + chosen)));
+        if (exercise == null || exercise.reason() == null) {
+            offer.add(new Paragraph(getTranslation("checkin.offer.intro." + chosen)));
+        } else {
+            // content-service's own words for why it chose this piece.
+            var reason = new Paragraph(exercise.reason());
+            reason.setId("exercise-reason");
+            offer.add(reason);
+        }
         if (exercise == null) {
             var fallback = new Paragraph(getTranslation("checkin.offer.fallback"));
             fallback.setId("exercise-fallback");

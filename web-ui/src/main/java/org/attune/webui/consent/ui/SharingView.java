@@ -28,6 +28,7 @@ import java.util.EnumSet;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.attune.events.DataClass;
+import org.attune.kit.web.InvalidRequestException;
 import org.attune.webui.account.Account;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.consent.AccessLogs;
@@ -37,7 +38,6 @@ import org.attune.webui.consent.GrantStatus;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.consent.Invitations;
 import org.attune.webui.security.Caller;
-import org.attune.webui.web.InvalidRequestException;
 
 /**
  * The client's sharing screen: share with a therapist (by email or invitation code), see who sees what since when,
@@ -213,11 +213,12 @@ class SharingView extends Main implements HasDynamicTitle {
             accessLog.add(new Paragraph(getTranslation("sharing.access.none")));
         }
         for (var entry : gathered.entries()) {
+            // web-ui holds the accounts: a reader it no longer knows has erased their account.
             var who = entry.therapistId() == null
-                    ? "?"
+                    ? (entry.therapistErased() ? capitalise(getTranslation("sharing.access.erased-therapist")) : "?")
                     : accounts.byId(entry.therapistId())
                             .map(Account::displayName)
-                            .orElse(entry.therapistId());
+                            .orElseGet(() -> capitalise(getTranslation("sharing.access.erased-therapist")));
             var what = entry.dataClass() == null
                     ? "?"
                     : java.util.Arrays.stream(DataClass.values())

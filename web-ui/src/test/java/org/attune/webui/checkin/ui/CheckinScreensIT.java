@@ -46,9 +46,15 @@ class CheckinScreensIT {
                 body = "{\"items\":[{\"slug\":\"paced-breathing\",\"title\":\"Paced breathing\",\"kind\":\"EXERCISE\","
                         + "\"topics\":[\"breathing\"],\"minutes\":2,\"summary\":\"Two minutes of breathing with a"
                         + " slightly longer out-breath.\"}]}";
+            } else if (path.equals("/api/v1/recommendations")) {
+                // What content-service's rules chose for the check-in just sent.
+                body = "[{\"recommendationId\":\"r1\",\"slug\":\"paced-breathing\",\"title\":\"Paced breathing\","
+                        + "\"reason\":\"You checked in as hyper-aroused.\",\"ruleId\":\"hyper-aroused-grounding\","
+                        + "\"pinned\":false,\"recommendedAt\":\"" + java.time.Instant.now() + "\"}]";
             } else if (path.equals("/api/v1/content/paced-breathing")) {
-                body = "{\"steps\":[{\"title\":\"Breathe in for four\",\"text\":\"Gently.\",\"seconds\":4},"
-                        + "{\"title\":\"Breathe out for six\",\"text\":\"Slowly.\",\"seconds\":6}]}";
+                body = "{\"slug\":\"paced-breathing\",\"title\":\"Paced breathing\",\"kind\":\"EXERCISE\","
+                        + "\"minutes\":2,\"steps\":[{\"title\":\"Breathe in for four\",\"text\":\"Gently.\","
+                        + "\"seconds\":4},{\"title\":\"Breathe out for six\",\"text\":\"Slowly.\",\"seconds\":6}]}";
             } else if (path.equals("/api/v1/questionnaires")) {
                 body = "[{\"code\":\"PHQ-9\",\"title\":\"Patient Health Questionnaire (PHQ-9)\",\"about\":\"Nine"
                         + " questions about how the last two weeks have been.\",\"prompt\":\"Over the last 2 weeks, how"

@@ -79,12 +79,13 @@ class TodayViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aCheckInAboveTheWindowOffersAShortCalmingExerciseRightThereWithALinkToTheLibrary() {
+    void aCheckInAboveTheWindowOffersTheExerciseContentServiceRecommendedWithItsReasonAndALinkToTheLibrary() {
+        exercises.next = FakeExerciseGateway.BREATHING;
         var view = fillIn(WindowOfTolerance.HYPER);
 
         test(view.submit).click();
 
-        assertThat(exercises.asked).containsExactly(WindowOfTolerance.HYPER);
+        assertThat(exercises.asked).containsExactly(ClientViewsTestConfig.NOW);
         var offer = view.result
                 .getChildren()
                 .filter(c -> c.getId().orElse("").equals("exercise-offer"))
@@ -92,6 +93,7 @@ class TodayViewTest extends SpringBrowserlessTest {
                 .orElseThrow();
         assertThat(offer.getElement().getTextRecursively())
                 .contains("Paced breathing")
+                .contains("You checked in as hyper-aroused")
                 .contains("About 2 minutes")
                 .contains("Breathe out for six");
         var open = find(Anchor.class, offer).all().stream()
@@ -102,18 +104,21 @@ class TodayViewTest extends SpringBrowserlessTest {
     }
 
     @Test
-    void aCheckInBelowTheWindowOffersAGentlyActivatingExercise() {
+    void aCheckInBelowTheWindowOffersTheRecommendedExerciseWithOurOwnWordsWhenItCameWithoutAReason() {
+        exercises.next = FakeExerciseGateway.COMING_BACK_UP;
         var view = fillIn(WindowOfTolerance.HYPO);
 
         test(view.submit).click();
 
-        assertThat(exercises.asked).containsExactly(WindowOfTolerance.HYPO);
-        assertThat(view.result.getElement().getTextRecursively()).contains("Coming back up, gently");
+        assertThat(exercises.asked).hasSize(1);
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("Coming back up, gently")
+                .contains("help you come back to the room");
     }
 
     @Test
-    void whenTheLibraryDoesNotAnswerAShortPracticeIsStillOfferedInPlainWords() {
-        exercises.down = true;
+    void whenTheLibraryRecommendedNothingInTimeAShortPracticeIsStillOfferedInPlainWords() {
+        exercises.next = null;
         var view = fillIn(WindowOfTolerance.HYPER);
 
         test(view.submit).click();

@@ -8,7 +8,7 @@ import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import org.attune.events.Role;
-import org.attune.webui.MutableClock;
+import org.attune.testsupport.MutableClock;
 import org.attune.webui.checkin.ClientViewsTestConfig;
 import org.attune.webui.checkin.FakeCheckinGateway;
 import org.attune.webui.checkin.HelpNowAlerts;
