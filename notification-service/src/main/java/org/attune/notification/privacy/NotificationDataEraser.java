@@ -1,0 +1,45 @@
+package org.attune.notification.privacy;
+
+import java.util.UUID;
+import org.attune.events.Role;
+import org.attune.kit.erasure.AccountDataEraser;
+import org.attune.notification.preferences.PreferencesStore;
+import org.attune.notification.sessions.SessionPlanner;
+import org.attune.notification.sessions.SessionSchedules;
+import org.attune.notification.store.NotificationStore;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Mono;
+
+/**
+ * What this service holds of an account beyond what the kit erases (consent grants, access log): notifications to it
+ * or about it, its preferences, its session schedule and plan, and a therapist's id on the schedules they set.
+ */
+@Component
+class NotificationDataEraser implements AccountDataEraser {
+
+    private final NotificationStore notifications;
+    private final PreferencesStore preferences;
+    private final SessionPlanner sessionPlans;
+    private final SessionSchedules schedules;
+
+    NotificationDataEraser(
+            NotificationStore notifications,
+            PreferencesStore preferences,
+            SessionPlanner sessionPlans,
+            SessionSchedules schedules) {
+        this.notifications = notifications;
+        this.preferences = preferences;
+        this.sessionPlans = sessionPlans;
+        this.schedules = schedules;
+    }
+
+    @Override
+    public Mono<Void> erase(UUID accountId, Role role) {
+        var id = accountId.toString();
+        return notifications
+                .erase(id)
+                .then(preferences.erase(id))
+                .then(sessionPlans.erase(id))
+                .then(schedules.erase(id));
+    }
+}
