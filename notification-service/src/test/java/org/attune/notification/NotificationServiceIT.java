@@ -25,6 +25,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.web.reactive.function.client.WebClient;
+import tools.jackson.databind.json.JsonMapper;
 
 class NotificationServiceIT extends IntegrationTestBase {
 
@@ -50,6 +51,21 @@ class NotificationServiceIT extends IntegrationTestBase {
     void serves_prometheus_metrics_and_its_openapi_document() {
         assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
         assertThat(get("/v3/api-docs")).contains("\"openapi\"");
+    }
+
+    @Test
+    void every_operation_in_the_openapi_document_has_a_summary() {
+        var operations = new java.util.ArrayList<String>();
+        var paths = JsonMapper.shared().readTree(get("/v3/api-docs")).path("paths");
+        for (var path : paths.properties()) {
+            for (var operation : path.getValue().properties()) {
+                if (operation.getValue().path("summary").asString("").isBlank()) {
+                    operations.add(operation.getKey() + " " + path.getKey());
+                }
+            }
+        }
+        assertThat(paths.size()).isPositive();
+        assertThat(operations).as("operations without a summary").isEmpty();
     }
 
     @Test
