@@ -4,14 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.attune.events.AccountErased;
+import org.attune.events.AttuneEvent;
+import org.attune.events.CheckInRecorded;
 import org.attune.events.ConsentGranted;
 import org.attune.events.DataClass;
 import org.attune.events.Role;
+import org.attune.events.RuptureReason;
+import org.attune.events.SafetyFlagRaised;
+import org.attune.events.SafetyFlagReason;
+import org.attune.events.SessionFeedbackRecorded;
+import org.attune.events.WindowOfTolerance;
+import org.attune.kit.access.AccessLogEntry;
+import org.attune.kit.erasure.ErasedAccounts;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationState;
@@ -24,14 +34,35 @@ import org.springframework.data.mongodb.core.query.Query;
 
 class DataRightsIT extends IntegrationTestBase {
 
+    /** Documents naming the account in any id field, stored as a string (ours) or as a UUID (the kit's). */
     private long documentsMentioning(String collection, String accountId) {
+        var id = UUID.fromString(accountId);
         var query = Query.query(new Criteria()
                 .orOperator(
                         Criteria.where("_id").is(accountId),
-                        Criteria.where("recipientId").is(accountId),
-                        Criteria.where("clientId").is(accountId),
-                        Criteria.where("therapistId").is(accountId)));
+                        Criteria.where("recipientId").in(accountId, id),
+                        Criteria.where("clientId").in(accountId, id),
+                        Criteria.where("therapistId").in(accountId, id),
+                        Criteria.where("scheduledBy").is(accountId)));
         return mongo.count(query, Document.class, collection).block();
+    }
+
+    private void publish(AttuneEvent... events) {
+        try (var publisher = new EventPublisher(bootstrap)) {
+            for (var e : events) {
+                publisher.publish(e);
+            }
+        }
+    }
+
+    private boolean erasedMarked(UUID account) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(account.toString())), ErasedAccounts.COLLECTION)
+                .block();
+    }
+
+    private boolean handled(UUID eventId) {
+        return mongo.exists(Query.query(Criteria.where("_id").is(eventId.toString())), "applied_events")
+                .block();
     }
 
     private void seedEverything(UUID client, UUID therapist) {
@@ -154,16 +185,8 @@ class DataRightsIT extends IntegrationTestBase {
         }
 
         var erased = AccountErased.of(client, Role.CLIENT);
-        try (var events = new EventPublisher(bootstrap)) {
-            events.publish(erased);
-        }
-        await(
-                "applied",
-                () -> mongo.exists(
-                                Query.query(Criteria.where("_id")
-                                        .is(erased.eventId().toString())),
-                                "applied_events")
-                        .block());
+        publish(erased);
+        await("applied", () -> erasedMarked(client));
         for (var collection :
                 List.of("notifications", "preferences", "consent_grants", "session_plans", "session_schedules")) {
             assertThat(documentsMentioning(collection, client.toString()))
@@ -189,6 +212,130 @@ class DataRightsIT extends IntegrationTestBase {
                         .block())
                 .isZero();
         assertThat(documentsMentioning("preferences", client.toString())).isEqualTo(1);
+    }
+
+    @Test
+    void events_about_an_erased_client_that_arrive_later_create_nothing() {
+        clock.set(Instant.parse("2026-06-05T12:00:00Z"));
+        var client = UUID.randomUUID();
+        var therapist = UUID.randomUUID();
+        seedEverything(client, therapist);
+        publish(AccountErased.of(client, Role.CLIENT));
+        await("erased", () -> erasedMarked(client) && documentsMentioning("preferences", client.toString()) == 0);
+
+        var flag = SafetyFlagRaised.of(client, UUID.randomUUID(), SafetyFlagReason.HELP_NOW, "help-now");
+        var feedback = SessionFeedbackRecorded.of(
+                client, UUID.randomUUID(), 10, 40, true, RuptureReason.LOW_TOTAL, true, LocalDate.of(2026, 6, 4));
+        var checkIn = CheckInRecorded.of(
+                client,
+                UUID.randomUUID(),
+                5,
+                WindowOfTolerance.WITHIN,
+                List.of(),
+                5,
+                7.0,
+                List.of(),
+                false,
+                LocalDate.of(2026, 6, 5));
+        var regrant = ConsentGranted.of(
+                client,
+                UUID.randomUUID(),
+                therapist,
+                Set.of(DataClass.SAFETY_ALERTS, DataClass.SESSION_FEEDBACK),
+                clock.instant().minusSeconds(60),
+                null);
+        publish(flag, feedback, checkIn, regrant);
+        await(
+                "every late event handled",
+                () -> handled(flag.eventId())
+                        && handled(feedback.eventId())
+                        && handled(checkIn.eventId())
+                        && handled(regrant.eventId()));
+        settle();
+
+        for (var collection :
+                List.of("notifications", "preferences", "consent_grants", "session_plans", "session_schedules")) {
+            assertThat(documentsMentioning(collection, client.toString()))
+                    .as(collection)
+                    .isZero();
+        }
+        assertThat(erasedMarked(client)).isTrue();
+    }
+
+    @Test
+    void a_therapists_reads_stay_in_the_clients_access_log_under_a_pseudonym_after_the_therapist_is_erased() {
+        clock.set(Instant.parse("2026-06-06T12:00:00Z"));
+        var client = UUID.randomUUID();
+        var therapist = UUID.randomUUID();
+        publish(ConsentGranted.of(
+                client,
+                UUID.randomUUID(),
+                therapist,
+                Set.of(DataClass.SESSION_FEEDBACK),
+                clock.instant().minusSeconds(60),
+                null));
+        await("consent projected", () -> documentsMentioning("consent_grants", client.toString()) == 1);
+        asClient(client)
+                .put()
+                .uri("/api/v1/session-schedule")
+                .bodyValue(Map.of(
+                        "timeZone",
+                        "Europe/Paris",
+                        "weeklyDay",
+                        "MONDAY",
+                        "weeklyTime",
+                        "10:00",
+                        "durationMinutes",
+                        50))
+                .exchange()
+                .expectStatus()
+                .isOk();
+        asTherapist(therapist)
+                .get()
+                .uri("/api/v1/session-schedule?clientId={id}", client)
+                .exchange()
+                .expectStatus()
+                .isOk();
+        asClient(client)
+                .get()
+                .uri("/api/v1/access-log")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()")
+                .isEqualTo(1)
+                .jsonPath("$.entries[0].therapistId")
+                .isEqualTo(therapist.toString());
+
+        publish(AccountErased.of(therapist, Role.THERAPIST));
+        await(
+                "therapist erased",
+                () -> erasedMarked(therapist) && documentsMentioning("consent_grants", therapist.toString()) == 0);
+
+        asClient(client)
+                .get()
+                .uri("/api/v1/access-log")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()")
+                .isEqualTo(1)
+                .jsonPath("$.entries[0].therapistId")
+                .doesNotExist()
+                .jsonPath("$.entries[0].reader")
+                .isEqualTo("an erased therapist account")
+                .jsonPath("$.entries[0].dataClass")
+                .isEqualTo("SESSION_FEEDBACK")
+                .jsonPath("$.entries[0].resource")
+                .isEqualTo("session-schedule");
+        assertThat(mongo.count(
+                                Query.query(Criteria.where("therapistId").is(therapist)),
+                                Document.class,
+                                AccessLogEntry.COLLECTION)
+                        .block())
+                .isZero();
     }
 
     @Test

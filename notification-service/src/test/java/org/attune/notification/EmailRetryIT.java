@@ -13,8 +13,8 @@ import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationState;
 import org.attune.notification.store.NotificationStore;
-import org.attune.notification.support.MutableClock;
 import org.attune.testsupport.AttuneIntegrationTest;
+import org.attune.testsupport.MutableClock;
 import org.attune.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -29,6 +29,7 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AttuneIntegrationTest(
         properties = {
             "spring.kafka.consumer.group-id=notification-it-email-retry",
+            "spring.application.name=notification-it-email-retry",
             "attune.notifications.scheduler.poll-interval=50ms",
             "attune.notifications.email.initial-backoff=10s",
             "attune.notifications.email.max-backoff=1m",

@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
+import org.attune.events.ConsentEndReason;
 import org.attune.events.ConsentGranted;
+import org.attune.events.ConsentRevoked;
 import org.attune.events.DataClass;
 import org.attune.events.RuptureReason;
 import org.attune.events.SafetyFlagRaised;
@@ -36,18 +38,20 @@ class InboxClientLinkIT extends IntegrationTestBase {
         }
     }
 
-    private void grant(UUID client, UUID therapist, DataClass... classes) {
-        publish(ConsentGranted.of(
+    private ConsentGranted grant(UUID client, UUID therapist, DataClass... classes) {
+        var granted = ConsentGranted.of(
                 client,
                 UUID.randomUUID(),
                 therapist,
                 Set.of(classes),
                 clock.instant().minus(Duration.ofDays(1)),
-                null));
+                null);
+        publish(granted);
         await(
                 "grant projected",
                 () -> mongo.exists(Query.query(Criteria.where("_id").is(client + ":" + therapist)), "consent_grants")
                         .block());
+        return granted;
     }
 
     private void awaitDelivered(String id) {
@@ -111,6 +115,80 @@ class InboxClientLinkIT extends IntegrationTestBase {
                 .isEqualTo(client.toString())
                 .jsonPath("$.state")
                 .isEqualTo("OPENED");
+    }
+
+    @Test
+    void each_answer_naming_the_client_of_an_alert_is_logged_and_after_a_revoke_the_alert_no_longer_names_them() {
+        clock.set(Instant.parse("2026-07-04T12:00:00Z"));
+        var client = UUID.randomUUID();
+        var therapist = UUID.randomUUID();
+        var granted = grant(client, therapist, DataClass.SAFETY_ALERTS);
+        var flag = SafetyFlagRaised.of(client, UUID.randomUUID(), SafetyFlagReason.HELP_NOW, "help-now");
+        publish(flag);
+        var alertId = Notification.idFor("safety-alert:" + flag.flagId() + ":" + therapist);
+        awaitDelivered(alertId);
+
+        asTherapist(therapist)
+                .get()
+                .uri("/api/v1/inbox")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.kind == 'safety-alert')].clientId")
+                .isEqualTo(List.of(client.toString()));
+        asClient(client)
+                .get()
+                .uri("/api/v1/access-log")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()")
+                .isEqualTo(1)
+                .jsonPath("$.entries[0].therapistId")
+                .isEqualTo(therapist.toString())
+                .jsonPath("$.entries[0].dataClass")
+                .isEqualTo("SAFETY_ALERTS")
+                .jsonPath("$.entries[0].resource")
+                .isEqualTo("inbox");
+
+        publish(ConsentRevoked.of(client, granted.consentId(), therapist, ConsentEndReason.REVOKED_BY_CLIENT));
+        await(
+                "revocation projected",
+                () -> "INACTIVE"
+                        .equals(mongo.findById(client + ":" + therapist, org.bson.Document.class, "consent_grants")
+                                .block()
+                                .getString("status")));
+        asTherapist(therapist)
+                .get()
+                .uri("/api/v1/inbox")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.items[?(@.kind == 'safety-alert')]")
+                .isNotEmpty()
+                .jsonPath("$.items[?(@.kind == 'safety-alert')].clientId")
+                .value(ids -> assertThat((List<?>) ids).containsOnlyNulls());
+        asTherapist(therapist)
+                .post()
+                .uri("/api/v1/inbox/{id}/read", alertId)
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.clientId")
+                .doesNotExist();
+        asClient(client)
+                .get()
+                .uri("/api/v1/access-log")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()")
+                .isEqualTo(1);
     }
 
     @Test

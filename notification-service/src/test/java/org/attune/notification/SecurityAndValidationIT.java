@@ -41,6 +41,47 @@ class SecurityAndValidationIT extends IntegrationTestBase {
     }
 
     @Test
+    void a_token_without_a_role_or_with_an_unknown_role_is_refused_with_401() {
+        for (String role : java.util.Arrays.asList(null, "ADMIN", "client")) {
+            web().get()
+                    .uri("/api/v1/inbox")
+                    .header("Authorization", "Bearer " + tokens.token(me, role, Duration.ofMinutes(5)))
+                    .exchange()
+                    .expectStatus()
+                    .isUnauthorized()
+                    .expectHeader()
+                    .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        }
+    }
+
+    @Test
+    void a_role_on_a_path_that_is_not_its_own_or_not_declared_is_refused_with_403() {
+        // Every path of this service serves both roles except the access log, which is the client's own.
+        asTherapist(UUID.randomUUID())
+                .get()
+                .uri("/api/v1/access-log")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        asClient(me)
+                .delete()
+                .uri("/api/v1/preferences")
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        asClient(me)
+                .get()
+                .uri("/api/v1/clients/{id}/session-schedule", UUID.randomUUID())
+                .exchange()
+                .expectStatus()
+                .isForbidden();
+    }
+
+    @Test
     void health_metrics_and_api_docs_are_public() {
         web().get().uri("/actuator/health").exchange().expectStatus().isOk();
         web().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();

@@ -180,11 +180,11 @@ class SessionScheduleReadIT extends IntegrationTestBase {
     }
 
     @Test
-    void a_linked_therapist_reads_the_clients_schedule_and_loses_it_when_the_grant_is_revoked() {
+    void a_therapist_the_client_shares_session_feedback_with_reads_the_schedule_and_loses_it_when_revoked() {
         clock.set(FRIDAY_NOON);
         var client = UUID.randomUUID();
         var therapist = UUID.randomUUID();
-        var granted = grant(client, therapist, null, DataClass.MOOD_CHECKINS);
+        var granted = grant(client, therapist, null, DataClass.SESSION_FEEDBACK);
         weeklyWithOneOffs(asTherapist(therapist), client);
 
         asTherapist(therapist)
@@ -202,6 +202,17 @@ class SessionScheduleReadIT extends IntegrationTestBase {
                 .isEqualTo("TUESDAY")
                 .jsonPath("$.nextSessionAt")
                 .isEqualTo("2026-05-10T09:00:00Z");
+        asClient(client)
+                .get()
+                .uri("/api/v1/access-log")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.entries[?(@.resource == 'session-schedule/set')].therapistId")
+                .isEqualTo(List.of(therapist.toString()))
+                .jsonPath("$.entries[?(@.resource == 'session-schedule')].dataClass")
+                .isEqualTo(List.of("SESSION_FEEDBACK"));
 
         try (var publisher = new EventPublisher(bootstrap)) {
             publisher.publish(
@@ -210,6 +221,36 @@ class SessionScheduleReadIT extends IntegrationTestBase {
         await("revocation projected", () -> "INACTIVE".equals(status(client, therapist)));
         var body = forbiddenBody(therapist, client);
         assertThat(body).doesNotContain("TUESDAY").doesNotContain("Europe/London");
+    }
+
+    @Test
+    void a_therapist_the_client_shares_other_classes_with_gets_403_and_the_client_sees_no_read() {
+        clock.set(FRIDAY_NOON);
+        var client = UUID.randomUUID();
+        var therapist = UUID.randomUUID();
+        grant(client, therapist, null, DataClass.MOOD_CHECKINS, DataClass.SAFETY_ALERTS, DataClass.NOTES);
+        weeklyWithOneOffs(asClient(client), null);
+
+        var body = forbiddenBody(therapist, client);
+        assertThat(body).doesNotContain("TUESDAY").doesNotContain("Europe/London");
+        asTherapist(therapist)
+                .put()
+                .uri("/api/v1/session-schedule")
+                .bodyValue(Map.of("clientId", client.toString(), "timeZone", "Europe/London", "durationMinutes", 50))
+                .exchange()
+                .expectStatus()
+                .isForbidden()
+                .expectHeader()
+                .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
+        asClient(client)
+                .get()
+                .uri("/api/v1/access-log")
+                .exchange()
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.entries.length()")
+                .isEqualTo(0);
     }
 
     @Test

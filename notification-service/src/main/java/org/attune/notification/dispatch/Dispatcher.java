@@ -8,16 +8,14 @@ import java.util.List;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
 import org.attune.events.Channel;
-import org.attune.events.DataClass;
-import org.attune.events.EventJson;
 import org.attune.events.NotificationDelivered;
 import org.attune.events.Role;
+import org.attune.kit.consent.TherapistAccess;
+import org.attune.kit.outbox.OutboxRelay;
 import org.attune.notification.config.SchedulerProperties;
-import org.attune.notification.consent.ConsentGrants;
 import org.attune.notification.preferences.Preferences;
 import org.attune.notification.preferences.PreferencesStore;
 import org.attune.notification.store.Notification;
-import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -32,7 +30,8 @@ public class Dispatcher {
 
     private final NotificationStore store;
     private final PreferencesStore preferences;
-    private final ConsentGrants consent;
+    private final TherapistAccess access;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final SchedulerProperties properties;
     private final Counter delivered;
@@ -41,13 +40,15 @@ public class Dispatcher {
     Dispatcher(
             NotificationStore store,
             PreferencesStore preferences,
-            ConsentGrants consent,
+            TherapistAccess access,
+            OutboxRelay relay,
             Clock clock,
             SchedulerProperties properties,
             MeterRegistry registry) {
         this.store = store;
         this.preferences = preferences;
-        this.consent = consent;
+        this.access = access;
+        this.relay = relay;
         this.clock = clock;
         this.properties = properties;
         this.delivered = Counter.builder("attune.notifications.delivered")
@@ -81,23 +82,15 @@ public class Dispatcher {
                 }
             });
         }
-        var needs = grantNeeded(n.kind());
-        if (needs != null) {
+        var needs = n.kind().sharedAs();
+        if (needs.isPresent()) {
             // Consent may have ended since this was stored: a therapist gets nothing more after a revoke.
-            return consent.allows(UUID.fromString(n.clientId()), UUID.fromString(n.recipientId()), needs)
+            return access.allows(UUID.fromString(n.recipientId()), UUID.fromString(n.clientId()), needs.get())
                     .flatMap(allowed -> allowed
                             ? preferences.get(n.recipientId(), Role.THERAPIST).flatMap(p -> decide(n, p, owner, now))
                             : store.markCancelled(n.id(), owner, now));
         }
         return preferences.get(n.recipientId(), Role.CLIENT).flatMap(p -> decide(n, p, owner, now));
-    }
-
-    private static DataClass grantNeeded(NotificationKind kind) {
-        return switch (kind) {
-            case SAFETY_ALERT -> DataClass.SAFETY_ALERTS;
-            case RUPTURE_SIGNAL -> DataClass.SESSION_FEEDBACK;
-            default -> null;
-        };
     }
 
     private Mono<Boolean> decide(Notification n, Preferences p, String owner, Instant now) {
@@ -120,11 +113,11 @@ public class Dispatcher {
                 n.kind().wireName(),
                 Channel.IN_APP);
         String emailTo = p.emailEnabled() ? p.email() : null;
-        return store.markDelivered(n.id(), owner, now, EventJson.write(event), emailTo)
-                .doOnNext(done -> {
-                    if (done) {
-                        delivered.increment();
-                    }
-                });
+        return store.markDelivered(n.id(), owner, now, event, emailTo).doOnNext(done -> {
+            if (done) {
+                delivered.increment();
+                relay.publishSoon(NotificationStore.COLLECTION, n.id(), List.of(event));
+            }
+        });
     }
 }

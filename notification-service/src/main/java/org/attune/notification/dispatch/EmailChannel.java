@@ -13,8 +13,8 @@ import java.util.Properties;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
 import org.attune.events.Channel;
-import org.attune.events.EventJson;
 import org.attune.events.NotificationDelivered;
+import org.attune.kit.outbox.OutboxRelay;
 import org.attune.notification.config.AttuneProperties;
 import org.attune.notification.config.EmailProperties;
 import org.attune.notification.config.SchedulerProperties;
@@ -46,6 +46,7 @@ public class EmailChannel {
     private final AttuneProperties attune;
     private final EmailProperties email;
     private final SchedulerProperties scheduler;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final Counter errors;
     private final Counter failedAttempts;
@@ -58,6 +59,7 @@ public class EmailChannel {
             AttuneProperties attune,
             EmailProperties email,
             SchedulerProperties scheduler,
+            OutboxRelay relay,
             Clock clock,
             MeterRegistry registry) {
         this.store = store;
@@ -66,6 +68,7 @@ public class EmailChannel {
         this.attune = attune;
         this.email = email;
         this.scheduler = scheduler;
+        this.relay = relay;
         this.clock = clock;
         this.errors = Counter.builder("attune.notifications.email.errors")
                 .description("Emails given up on after the last retry (ERRORED)")
@@ -133,9 +136,9 @@ public class EmailChannel {
                 UUID.fromString(n.recipientId()),
                 n.kind().wireName(),
                 Channel.EMAIL);
-        if (Boolean.TRUE.equals(
-                store.emailSent(n.id(), owner, now, EventJson.write(event)).block())) {
+        if (Boolean.TRUE.equals(store.emailSent(n.id(), owner, now, event).block())) {
             sent.increment();
+            relay.publishSoon(NotificationStore.COLLECTION, n.id(), List.of(event));
         }
     }
 

@@ -16,12 +16,14 @@ import org.attune.notification.store.NotificationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dispatch loop of one instance: plan what became due for planning, deliver due notifications, send emails,
- * publish stored events; repeat at once while there was work, else pause for {@code poll-interval}. Each instance has
- * its own owner id for leases, so several instances share the work and none repeats another's.
+ * The dispatch loop of one instance: plan what became due for planning, deliver due notifications, send emails; repeat
+ * at once while there was work, else pause for {@code poll-interval}. Each instance has its own owner id for leases,
+ * so several instances share the work and none repeats another's. The events a pass stores are published by the kit
+ * relay: at once by the writer, and by its sweep after a crash.
  */
 @Component
 public class SchedulerLoop implements SmartLifecycle {
@@ -31,10 +33,10 @@ public class SchedulerLoop implements SmartLifecycle {
     private final SchedulerProperties properties;
     private final Dispatcher dispatcher;
     private final EmailChannel email;
-    private final OutboxRelay relay;
     private final ReminderPlanner reminders;
     private final SessionPlanner sessions;
     private final NotificationStore store;
+    private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final String owner = "instance-" + UUID.randomUUID();
     private volatile ExecutorService workers;
@@ -46,18 +48,18 @@ public class SchedulerLoop implements SmartLifecycle {
             SchedulerProperties properties,
             Dispatcher dispatcher,
             EmailChannel email,
-            OutboxRelay relay,
             ReminderPlanner reminders,
             SessionPlanner sessions,
             NotificationStore store,
+            ReactiveMongoTemplate mongo,
             Clock clock) {
         this.properties = properties;
         this.dispatcher = dispatcher;
         this.email = email;
-        this.relay = relay;
         this.reminders = reminders;
         this.sessions = sessions;
         this.store = store;
+        this.mongo = mongo;
         this.clock = clock;
     }
 
@@ -73,6 +75,12 @@ public class SchedulerLoop implements SmartLifecycle {
     @Override
     public void start() {
         store.ensureIndexes().onErrorComplete().block();
+        Outboxes.adoptLegacy(mongo, clock.instant())
+                .doOnError(e -> log.warn(
+                        "Could not convert older outboxes ({}); trying again on the next start",
+                        e.getClass().getSimpleName()))
+                .onErrorComplete()
+                .block();
         if (!properties.enabled()) {
             return;
         }
@@ -143,7 +151,6 @@ public class SchedulerLoop implements SmartLifecycle {
         var emails =
                 store.emailCandidates(clock.instant(), candidates).collectList().block();
         work += parallel(emails, chunk -> email.send(owner, chunk));
-        work += relay.relay(properties.batchSize());
         return work;
     }
 

@@ -1,5 +1,6 @@
 package org.attune.notification.inbox;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -7,10 +8,18 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.attune.events.DataClass;
+import org.attune.kit.consent.TherapistAccess;
+import org.attune.kit.security.Caller;
+import org.attune.kit.web.InvalidRequestException;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationStore;
-import org.attune.notification.web.InvalidRequestException;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -22,20 +31,30 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
-/** The caller's own in-app inbox: unread first, then newest first. */
+/**
+ * The caller's own in-app inbox: unread first, then newest first. A therapist's alerts about a client (safety alert,
+ * rupture signal) name that client only while the client still shares the alert's data class with them, and each
+ * answer that names them is in the client's access log; without the grant the therapist still sees the gentle,
+ * anonymous message.
+ */
 @RestController
 @RequestMapping("/api/v1/inbox")
 class InboxController {
 
+    static final String RESOURCE = "inbox";
+
     private final NotificationStore store;
     private final Messages messages;
+    private final TherapistAccess access;
     private final Clock clock;
 
-    InboxController(NotificationStore store, Messages messages, Clock clock) {
+    InboxController(NotificationStore store, Messages messages, TherapistAccess access, Clock clock) {
         this.store = store;
         this.messages = messages;
+        this.access = access;
         this.clock = clock;
     }
 
@@ -64,38 +83,49 @@ class InboxController {
 
     record Snoozed(String id, String state, Instant dueAt) {}
 
+    @Operation(summary = "The caller's delivered notifications, unread first, then newest first, with totals")
     @GetMapping
     Mono<Page> inbox(
             @AuthenticationPrincipal Jwt jwt,
             @RequestParam(defaultValue = "0") int page,
             @RequestParam(defaultValue = "20") int size) {
         if (page < 0 || page > 10_000) {
-            throw new InvalidRequestException("page", "must be between 0 and 10000");
+            throw InvalidRequestException.of("page", "must be between 0 and 10000");
         }
         if (size < 1 || size > 100) {
-            throw new InvalidRequestException("size", "must be between 1 and 100");
+            throw InvalidRequestException.of("size", "must be between 1 and 100");
         }
-        var me = jwt.getSubject();
+        var caller = Caller.of(jwt);
+        var me = caller.id().toString();
         return store.inbox(me, page, size)
-                .map(this::item)
                 .collectList()
+                .flatMap(notifications -> items(caller, notifications))
                 .zipWith(store.inboxCount(me).zipWith(store.unreadCount(me)))
                 .map(t -> new Page(
                         t.getT1(), page, size, t.getT2().getT1(), t.getT2().getT2()));
     }
 
+    @Operation(summary = "Mark one of the caller's notifications as read")
     @PostMapping("/{id}/read")
     Mono<Item> read(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return store.open(id, jwt.getSubject(), clock.instant()).map(this::item).switchIfEmpty(notFound());
-    }
-
-    @PostMapping("/{id}/dismiss")
-    Mono<Item> dismiss(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return store.dismiss(id, jwt.getSubject(), clock.instant())
-                .map(this::item)
+        var caller = Caller.of(jwt);
+        return store.open(id, caller.id().toString(), clock.instant())
+                .flatMap(n -> items(caller, List.of(n)))
+                .map(List::getFirst)
                 .switchIfEmpty(notFound());
     }
 
+    @Operation(summary = "Take one of the caller's notifications out of the inbox")
+    @PostMapping("/{id}/dismiss")
+    Mono<Item> dismiss(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
+        var caller = Caller.of(jwt);
+        return store.dismiss(id, caller.id().toString(), clock.instant())
+                .flatMap(n -> items(caller, List.of(n)))
+                .map(List::getFirst)
+                .switchIfEmpty(notFound());
+    }
+
+    @Operation(summary = "Deliver one of the caller's notifications again later; safety messages stay (409)")
     @PostMapping("/{id}/snooze")
     Mono<Snoozed> snooze(
             @AuthenticationPrincipal Jwt jwt, @PathVariable String id, @Valid @RequestBody SnoozeRequest request) {
@@ -115,11 +145,44 @@ class InboxController {
                 .map(n -> new Snoozed(n.id(), n.state().name(), n.dueAt()));
     }
 
-    private Item item(Notification n) {
+    /**
+     * The entries as the caller may see them. For a therapist, each client an alert is about is checked once per
+     * answer: the alerts whose data class the client still shares name the client, and that read is logged.
+     */
+    private Mono<List<Item>> items(Caller caller, List<Notification> notifications) {
+        if (!caller.isTherapist()) {
+            return Mono.just(notifications.stream().map(n -> item(n, null)).toList());
+        }
+        Map<String, Set<DataClass>> wantedPerClient = notifications.stream()
+                .filter(n ->
+                        aboutAnotherPerson(n) != null && n.kind().sharedAs().isPresent())
+                .collect(Collectors.groupingBy(
+                        Notification::clientId,
+                        Collectors.mapping(
+                                n -> n.kind().sharedAs().get(),
+                                Collectors.toCollection(() -> EnumSet.noneOf(DataClass.class)))));
+        return Flux.fromIterable(wantedPerClient.entrySet())
+                .concatMap(wanted -> access.read(
+                                caller.id(), UUID.fromString(wanted.getKey()), wanted.getValue(), RESOURCE)
+                        .onErrorResume(ResponseStatusException.class, noLongerShared -> Mono.just(Set.of()))
+                        .map(granted -> Map.entry(wanted.getKey(), granted)))
+                .collectMap(Map.Entry::getKey, Map.Entry::getValue)
+                .map(grantedPerClient -> notifications.stream()
+                        .map(n -> item(n, grantedPerClient.getOrDefault(n.clientId(), Set.of())))
+                        .toList());
+    }
+
+    /** @param granted for a therapist, what the client the notification is about shares with them now */
+    private Item item(Notification n, Set<DataClass> granted) {
+        var about = aboutAnotherPerson(n);
+        var sharedAs = n.kind().sharedAs();
+        if (about != null && sharedAs.isPresent() && (granted == null || !granted.contains(sharedAs.get()))) {
+            about = null;
+        }
         return new Item(
                 n.id(),
                 n.kind().wireName(),
-                aboutAnotherPerson(n),
+                about,
                 messages.title(n),
                 messages.body(n),
                 n.state().name(),

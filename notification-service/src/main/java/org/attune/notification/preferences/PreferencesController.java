@@ -1,5 +1,6 @@
 package org.attune.notification.preferences;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
@@ -124,11 +125,13 @@ class PreferencesController {
         }
     }
 
+    @Operation(summary = "The caller's notification preferences, or the gentle defaults when none were saved")
     @GetMapping
     Mono<PreferencesBody> get(@AuthenticationPrincipal Jwt jwt) {
         return store.get(jwt.getSubject(), role(jwt)).map(PreferencesBody::of);
     }
 
+    @Operation(summary = "Replace the caller's notification preferences and plan reminders afresh")
     @PutMapping
     Mono<PreferencesBody> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PreferencesBody body) {
         var now = clock.instant();

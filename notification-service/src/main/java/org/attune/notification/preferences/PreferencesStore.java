@@ -80,8 +80,8 @@ public class PreferencesStore {
                 .then();
     }
 
-    public Mono<Long> erase(String accountId) {
+    public Mono<Void> erase(String accountId) {
         return mongo.remove(Query.query(Criteria.where("_id").is(accountId)), Preferences.class, COLLECTION)
-                .map(r -> r.getDeletedCount());
+                .then();
     }
 }

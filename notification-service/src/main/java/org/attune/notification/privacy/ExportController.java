@@ -1,12 +1,13 @@
 package org.attune.notification.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.attune.events.Role;
-import org.attune.notification.consent.ConsentGrant;
-import org.attune.notification.consent.ConsentGrants;
+import org.attune.kit.consent.ConsentGrant;
+import org.attune.kit.consent.ConsentProjection;
+import org.attune.kit.security.Caller;
 import org.attune.notification.preferences.Preferences;
 import org.attune.notification.preferences.PreferencesStore;
 import org.attune.notification.sessions.SessionSchedules;
@@ -24,14 +25,14 @@ class ExportController {
 
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
-    private final ConsentGrants consent;
+    private final ConsentProjection consent;
     private final SessionSchedules schedules;
     private final Clock clock;
 
     ExportController(
             NotificationStore notifications,
             PreferencesStore preferences,
-            ConsentGrants consent,
+            ConsentProjection consent,
             SessionSchedules schedules,
             Clock clock) {
         this.notifications = notifications;
@@ -82,12 +83,13 @@ class ExportController {
             List<Map<String, Object>> sessionSchedules,
             List<ConsentGrant> consents) {}
 
+    @Operation(summary = "Everything this service holds about the caller, as JSON")
     @GetMapping("/api/v1/export")
     Mono<Export> export(@AuthenticationPrincipal Jwt jwt) {
-        var me = jwt.getSubject();
-        var role = "THERAPIST".equals(jwt.getClaimAsString("role")) ? Role.THERAPIST : Role.CLIENT;
+        var caller = Caller.of(jwt);
+        var me = caller.id().toString();
         return Mono.zip(
-                        preferences.get(me, role),
+                        preferences.get(me, caller.role()),
                         notifications
                                 .forRecipient(me)
                                 .map(ExportedNotification::of)
@@ -96,7 +98,7 @@ class ExportController {
                                 .forClient(me)
                                 .map(d -> (Map<String, Object>) d)
                                 .collectList(),
-                        consent.involving(me).collectList())
+                        consent.involving(caller.id()).collectList())
                 .map(t -> new Export(me, clock.instant(), t.getT1(), t.getT2(), t.getT3(), t.getT4()));
     }
 }

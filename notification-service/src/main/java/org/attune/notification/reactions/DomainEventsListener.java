@@ -1,10 +1,12 @@
 package org.attune.notification.reactions;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Supplier;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.attune.events.AttuneEvent;
 import org.attune.events.CheckInRecorded;
 import org.attune.events.ConsentEndReason;
@@ -18,9 +20,10 @@ import org.attune.events.SafetyFlagRaised;
 import org.attune.events.SessionFeedbackRecorded;
 import org.attune.events.SessionScheduled;
 import org.attune.events.Topics;
-import org.attune.notification.consent.ConsentGrants;
+import org.attune.kit.consent.ConsentGrant;
+import org.attune.kit.consent.ConsentProjection;
+import org.attune.kit.erasure.ConsumedEvents;
 import org.attune.notification.dispatch.SchedulerLoop;
-import org.attune.notification.messaging.AppliedEvents;
 import org.attune.notification.preferences.PreferencesStore;
 import org.attune.notification.preferences.ReminderPlanner;
 import org.attune.notification.sessions.SessionPlanner;
@@ -30,37 +33,37 @@ import org.attune.notification.store.NotificationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.annotation.KafkaListener;
-import org.springframework.messaging.handler.annotation.Payload;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
  * Turns other services' events into notifications. Each event is applied idempotently (notification ids derive from
- * the event's own ids) and then remembered, so a redelivery changes nothing.
+ * the event's own ids) and then remembered, so a redelivery changes nothing; an event about an erased account
+ * creates nothing (the kit's {@link ConsumedEvents}). Safety flags about a live account are never skipped.
  */
 @Component
 class DomainEventsListener {
 
     private static final Logger log = LoggerFactory.getLogger(DomainEventsListener.class);
 
-    private final AppliedEvents applied;
+    private final ConsumedEvents consumed;
     private final NotificationStore notifications;
-    private final ConsentGrants consent;
+    private final ConsentProjection consent;
     private final PreferencesStore preferences;
     private final SessionPlanner sessions;
     private final SchedulerLoop scheduler;
     private final Clock clock;
 
     DomainEventsListener(
-            AppliedEvents applied,
+            ConsumedEvents consumed,
             NotificationStore notifications,
-            ConsentGrants consent,
+            ConsentProjection consent,
             PreferencesStore preferences,
             SessionPlanner sessions,
             SchedulerLoop scheduler,
             Clock clock) {
-        this.applied = applied;
+        this.consumed = consumed;
         this.notifications = notifications;
         this.consent = consent;
         this.preferences = preferences;
@@ -72,59 +75,75 @@ class DomainEventsListener {
     @KafkaListener(topics = Topics.SAFETY)
     void onSafety(AttuneEvent event) {
         if (event instanceof SafetyFlagRaised flag) {
-            once(flag, Topics.SAFETY, () -> safetyFlag(flag));
+            once(flag, Topics.SAFETY, Mono.defer(() -> safetyFlag(flag)));
             scheduler.wake();
         }
     }
 
+    /**
+     * The notices about consent; the kit's projection applies the same events (in its own consumer group), so these
+     * are remembered under an id of their own, and skipped when the client or the therapist is erased.
+     */
     @KafkaListener(topics = Topics.CONSENT)
-    void onConsent(@Payload(required = false) AttuneEvent event) {
-        if (event == null) {
-            return; // a compaction tombstone: the pair's revocation came before it
+    void onConsent(ConsumerRecord<String, AttuneEvent> record) {
+        Mono<?> notices;
+        UUID therapist;
+        switch (record.value()) {
+            case ConsentGranted granted -> {
+                notices = Mono.defer(() -> granted(granted));
+                therapist = granted.therapistId();
+            }
+            case ConsentRevoked revoked -> {
+                notices = Mono.defer(() -> revoked(revoked));
+                therapist = revoked.therapistId();
+            }
+            case null, default -> {
+                return; // a compaction tombstone, or not a consent change
+            }
         }
-        switch (event) {
-            case ConsentGranted granted -> once(granted, Topics.CONSENT, () -> granted(granted));
-            case ConsentRevoked revoked -> once(revoked, Topics.CONSENT, () -> revoked(revoked));
-            default -> {}
-        }
+        var event = record.value();
+        var noticesId = UUID.nameUUIDFromBytes(("consent-notices:" + event.eventId()).getBytes(StandardCharsets.UTF_8));
+        applyAndLog(event, consumed.applyOnce(noticesId, event.clientId(), therapist, Topics.CONSENT, notices));
     }
 
     @KafkaListener(topics = {Topics.CHECKINS, Topics.SESSION_FEEDBACK, Topics.CONTENT, Topics.SESSIONS})
     void onClientActivity(AttuneEvent event) {
         String topic = Topics.topicOf(event);
         switch (event) {
-            case CheckInRecorded checkIn -> once(checkIn, topic, () -> checkIn(checkIn));
-            case SessionFeedbackRecorded feedback -> once(feedback, topic, () -> feedback(feedback));
+            case CheckInRecorded checkIn -> once(checkIn, topic, Mono.defer(() -> checkIn(checkIn)));
+            case SessionFeedbackRecorded feedback -> once(feedback, topic, Mono.defer(() -> feedback(feedback)));
             case ContentRecommended recommended ->
                 once(
                         recommended,
                         topic,
-                        () -> toClient(
+                        Mono.defer(() -> toClient(
                                 recommended.clientId(),
                                 NotificationKind.CONTENT_RECOMMENDED,
                                 "content-recommended:" + recommended.recommendationId(),
-                                List.of(recommended.title())));
+                                List.of(recommended.title()))));
             case ContentAssigned assigned ->
                 once(
                         assigned,
                         topic,
-                        () -> toClient(
+                        Mono.defer(() -> toClient(
                                 assigned.clientId(),
                                 NotificationKind.CONTENT_ASSIGNED,
                                 "content-assigned:" + assigned.assignmentId(),
-                                List.of(assigned.title())));
-            case SessionScheduled scheduled -> once(scheduled, topic, () -> sessions.apply(scheduled, clock.instant()));
+                                List.of(assigned.title()))));
+            case SessionScheduled scheduled ->
+                once(scheduled, topic, Mono.defer(() -> sessions.apply(scheduled, clock.instant())));
             default -> {}
         }
     }
 
-    private void once(AttuneEvent event, String topic, Supplier<Mono<?>> apply) {
-        if (Boolean.TRUE.equals(applied.seen(event.eventId()).block())) {
-            return;
+    private void once(AttuneEvent event, String topic, Mono<?> apply) {
+        applyAndLog(event, consumed.applyOnce(event, topic, apply));
+    }
+
+    private static void applyAndLog(AttuneEvent event, Mono<Boolean> applying) {
+        if (Boolean.TRUE.equals(applying.block(Duration.ofSeconds(30)))) {
+            log.info("Applied {} {}", event.getClass().getSimpleName(), event.eventId());
         }
-        apply.get().block();
-        applied.firstTime(event.eventId(), topic).block();
-        log.info("Applied {} {}", event.getClass().getSimpleName(), event.eventId());
     }
 
     private Mono<?> safetyFlag(SafetyFlagRaised flag) {
@@ -139,7 +158,8 @@ class DomainEventsListener {
                 null,
                 now,
                 now);
-        var alerts = consent.therapistsAllowed(flag.clientId(), DataClass.SAFETY_ALERTS)
+        var alerts = consent.activeFor(flag.clientId(), DataClass.SAFETY_ALERTS)
+                .map(ConsentGrant::therapistId)
                 .concatMap(therapist -> notifications.schedule(Notification.due(
                         Notification.idFor("safety-alert:" + flag.flagId() + ":" + therapist),
                         therapist.toString(),
@@ -160,8 +180,21 @@ class DomainEventsListener {
         return e.occurredAt().isAfter(clock.instant().minus(java.time.Duration.ofDays(7)));
     }
 
+    /**
+     * False when the projection already holds a newer event of the pair (this one arrived late). The projection may
+     * not have applied this event yet; it runs in its own consumer group.
+     */
+    private Mono<Boolean> notOutdated(AttuneEvent e, UUID therapistId) {
+        return consent.involving(e.clientId())
+                .filter(grant -> therapistId.equals(grant.therapistId()))
+                .next()
+                .map(grant ->
+                        grant.lastEventAt() == null || !grant.lastEventAt().isAfter(e.occurredAt()))
+                .defaultIfEmpty(true);
+    }
+
     private Mono<?> granted(ConsentGranted e) {
-        return consent.apply(e)
+        return notOutdated(e, e.therapistId())
                 .flatMap(newer -> newer && recent(e)
                         ? toClient(
                                         e.clientId(),
@@ -177,7 +210,7 @@ class DomainEventsListener {
     }
 
     private Mono<?> revoked(ConsentRevoked e) {
-        return consent.apply(e).flatMap(newer -> {
+        return notOutdated(e, e.therapistId()).flatMap(newer -> {
             if (!newer || !recent(e)) {
                 return Mono.empty();
             }
@@ -219,7 +252,8 @@ class DomainEventsListener {
             return Mono.empty();
         }
         Instant now = clock.instant();
-        Flux<Boolean> alerts = consent.therapistsAllowed(e.clientId(), DataClass.SESSION_FEEDBACK)
+        Flux<Boolean> alerts = consent.activeFor(e.clientId(), DataClass.SESSION_FEEDBACK)
+                .map(ConsentGrant::therapistId)
                 .concatMap(therapist -> notifications.schedule(Notification.due(
                         Notification.idFor("rupture-signal:" + e.feedbackId() + ":" + therapist),
                         therapist.toString(),

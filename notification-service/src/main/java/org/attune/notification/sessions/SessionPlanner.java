@@ -166,9 +166,15 @@ public class SessionPlanner {
         return mongo.find(Query.query(where("_id").is(clientId)), SessionPlan.class, COLLECTION);
     }
 
-    public Mono<Long> erase(String accountId) {
+    /** A client's plan goes; a therapist's id leaves the plans of the schedules they set. */
+    public Mono<Void> erase(String accountId) {
         return mongo.remove(Query.query(where("_id").is(accountId)), SessionPlan.class, COLLECTION)
-                .map(r -> r.getDeletedCount());
+                .then(mongo.updateMulti(
+                        Query.query(where("therapistId").is(accountId)),
+                        new Update().unset("therapistId"),
+                        SessionPlan.class,
+                        COLLECTION))
+                .then();
     }
 
     public Flux<org.bson.Document> export(String accountId) {

@@ -2,6 +2,7 @@ package org.attune.notification.sessions;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -18,9 +19,13 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.attune.events.EventJson;
+import org.attune.events.AttuneEvent;
+import org.attune.events.DataClass;
 import org.attune.events.SessionScheduled;
-import org.attune.notification.consent.ConsentGrants;
+import org.attune.kit.consent.TherapistAccess;
+import org.attune.kit.outbox.Outbox;
+import org.attune.kit.outbox.OutboxRelay;
+import org.attune.kit.security.Caller;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
@@ -38,22 +43,37 @@ import org.springframework.web.server.ResponseStatusException;
 import reactor.core.publisher.Mono;
 
 /**
- * The client's session rhythm, set by the client or by a therapist the client is linked with. The schedule document
+ * The client's session rhythm, set by the client or by a therapist the client shares it with. The schedule document
  * stores the {@code SessionScheduled} event it publishes (outbox), so a crash cannot lose it.
+ *
+ * <p>A therapist reads or sets a client's schedule only under an active grant that includes {@link #SHARED_AS
+ * SESSION_FEEDBACK}, and every such read is in the client's access log. The schedule is the frame of the sessions
+ * themselves: when client and therapist meet, and so when the "how did today's session feel" check is asked. A client
+ * who shares their session feedback has invited the therapist into how their sessions go, and would expect the
+ * session times to come with it. The other classes would not fit: safety alerts are a channel for a crisis and may be
+ * shared with someone who is not the client's session therapist; mood check-ins, scores, notes and content activity
+ * are the client's life between sessions, not the appointment.
  */
 @RestController
 @RequestMapping("/api/v1/session-schedule")
 class SessionScheduleController {
 
-    static final String COLLECTION = "session_schedules";
+    static final String COLLECTION = SessionSchedules.COLLECTION;
+
+    /** The data class under which a client shares their session schedule with a therapist. */
+    static final DataClass SHARED_AS = DataClass.SESSION_FEEDBACK;
+
+    static final String RESOURCE = "session-schedule";
 
     private final ReactiveMongoTemplate mongo;
-    private final ConsentGrants consent;
+    private final TherapistAccess access;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    SessionScheduleController(ReactiveMongoTemplate mongo, ConsentGrants consent, Clock clock) {
+    SessionScheduleController(ReactiveMongoTemplate mongo, TherapistAccess access, OutboxRelay relay, Clock clock) {
         this.mongo = mongo;
-        this.consent = consent;
+        this.access = access;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -136,24 +156,26 @@ class SessionScheduleController {
 
     /**
      * The current schedule: a client's own (no {@code clientId}, or their own id), or, for a therapist, that of a
-     * client they are linked with by an active grant. Anyone else gets the same 403 whether or not the client exists;
-     * 404 when there is no schedule yet.
+     * client who shares {@link #SHARED_AS} with them (logged). Anyone else gets the same 403 whether or not the client
+     * exists; 404 when there is no schedule yet.
      */
+    @Operation(
+            summary = "The session schedule and the next session start: the client's own, or a sharing client's for a"
+                    + " therapist")
     @GetMapping
     Mono<ScheduleResponse> get(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) UUID clientId) {
-        var caller = UUID.fromString(jwt.getSubject());
-        boolean therapist = "THERAPIST".equals(jwt.getClaimAsString("role"));
+        var caller = Caller.of(jwt);
         Mono<UUID> client;
-        if (therapist) {
+        if (caller.isTherapist()) {
             if (clientId == null) {
                 return Mono.error(forbidden());
             }
-            client = consent.linked(clientId, caller).flatMap(ok -> ok ? Mono.just(clientId) : Mono.error(forbidden()));
+            client = access.read(caller.id(), clientId, SHARED_AS, RESOURCE).thenReturn(clientId);
         } else {
-            if (clientId != null && !clientId.equals(caller)) {
+            if (clientId != null && !clientId.equals(caller.id())) {
                 return Mono.error(forbidden());
             }
-            client = Mono.just(caller);
+            client = Mono.just(caller.id());
         }
         return client.flatMap(id -> mongo.findById(id.toString(), StoredSchedule.class, COLLECTION))
                 .map(s -> ScheduleResponse.of(
@@ -174,30 +196,28 @@ class SessionScheduleController {
         return new ResponseStatusException(HttpStatus.FORBIDDEN, "This is not available to you.");
     }
 
+    /** Sets the schedule: a client their own, a therapist that of a client who shares {@link #SHARED_AS} (logged). */
+    @Operation(summary = "Set the weekly and one-off session times; a therapist names a client who shares them")
     @PutMapping
     Mono<ScheduleResponse> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody ScheduleRequest request) {
-        var caller = UUID.fromString(jwt.getSubject());
-        boolean therapist = "THERAPIST".equals(jwt.getClaimAsString("role"));
+        var caller = Caller.of(jwt);
         Mono<UUID> client;
         UUID therapistId;
-        if (therapist) {
+        if (caller.isTherapist()) {
             if (request.clientId() == null) {
                 return Mono.error(forbidden());
             }
-            therapistId = caller;
-            client = consent.linked(request.clientId(), caller)
-                    .flatMap(ok -> ok
-                            ? Mono.just(request.clientId())
-                            : Mono.error(new ResponseStatusException(
-                                    HttpStatus.FORBIDDEN, "This is not available to you.")));
+            therapistId = caller.id();
+            client = access.read(caller.id(), request.clientId(), SHARED_AS, RESOURCE + "/set")
+                    .thenReturn(request.clientId());
         } else {
-            if (request.clientId() != null && !request.clientId().equals(caller)) {
+            if (request.clientId() != null && !request.clientId().equals(caller.id())) {
                 return Mono.error(forbidden());
             }
             therapistId = null;
-            client = Mono.just(caller);
+            client = Mono.just(caller.id());
         }
-        return client.flatMap(clientId -> store(clientId, caller, therapistId, request));
+        return client.flatMap(clientId -> store(clientId, caller.id(), therapistId, request));
     }
 
     private Mono<ScheduleResponse> store(UUID clientId, UUID caller, UUID therapistId, ScheduleRequest r) {
@@ -206,7 +226,7 @@ class SessionScheduleController {
         var event = new SessionScheduled(
                 UUID.randomUUID(),
                 clock.instant(),
-                org.attune.events.AttuneEvent.CURRENT_SCHEMA_VERSION,
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
                 clientId,
                 scheduleId,
                 caller,
@@ -225,10 +245,11 @@ class SessionScheduleController {
                 .set("oneOffStarts", oneOffs)
                 .set("durationMinutes", r.durationMinutes())
                 .set("therapistId", therapistId == null ? null : therapistId.toString())
-                .set("updatedAt", event.occurredAt())
-                .push("outbox", EventJson.write(event));
+                .set("updatedAt", event.occurredAt());
+        Outbox.append(update, event.occurredAt(), List.of(event));
         return mongo.upsert(
                         Query.query(where("_id").is(clientId.toString())), update, org.bson.Document.class, COLLECTION)
+                .doOnSuccess(stored -> relay.publishSoon(COLLECTION, clientId.toString(), List.of(event)))
                 .thenReturn(ScheduleResponse.of(
                         scheduleId,
                         clientId,

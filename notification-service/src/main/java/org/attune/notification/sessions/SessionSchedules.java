@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import org.bson.Document;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
@@ -12,6 +13,8 @@ import reactor.core.publisher.Mono;
 /** Data-rights access to the schedules set through this service. */
 @Component
 public class SessionSchedules {
+
+    public static final String COLLECTION = "session_schedules";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -22,11 +25,16 @@ public class SessionSchedules {
     public Flux<Document> forClient(String clientId) {
         var query = Query.query(where("_id").is(clientId));
         query.fields().exclude("outbox");
-        return mongo.find(query, Document.class, SessionScheduleController.COLLECTION);
+        return mongo.find(query, Document.class, COLLECTION);
     }
 
-    public Mono<Long> erase(String accountId) {
-        return mongo.remove(Query.query(where("_id").is(accountId)), SessionScheduleController.COLLECTION)
-                .map(r -> r.getDeletedCount());
+    /** A client's schedule goes; a therapist's id leaves the schedules they set (the rhythm stays the client's). */
+    public Mono<Void> erase(String accountId) {
+        return mongo.remove(Query.query(where("_id").is(accountId)), COLLECTION)
+                .then(mongo.updateMulti(
+                        Query.query(where("therapistId").is(accountId)), new Update().unset("therapistId"), COLLECTION))
+                .then(mongo.updateMulti(
+                        Query.query(where("scheduledBy").is(accountId)), new Update().unset("scheduledBy"), COLLECTION))
+                .then();
     }
 }

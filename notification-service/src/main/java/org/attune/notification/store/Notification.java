@@ -7,7 +7,8 @@ import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
  * One notification to one person, with its whole life in one document: when it is due, who holds the lease, every
- * state's timestamp, its email copy, and the {@code NotificationDelivered} events still to publish ({@code outbox}).
+ * state's timestamp and its email copy. The {@code NotificationDelivered} events still to publish live beside them in
+ * the document's kit outbox, which only the relay reads.
  *
  * @param id deterministic where a duplicate must be impossible (e.g. {@code daily-checkin:<client>:<date>})
  * @param clientId the client it concerns (the recipient for client notifications)
@@ -47,8 +48,7 @@ public record Notification(
         String emailLeaseOwner,
         Instant emailLeaseUntil,
         Instant emailSentAt,
-        Instant emailErroredAt,
-        List<String> outbox) {
+        Instant emailErroredAt) {
 
     /** A stable id for a notification that must exist at most once, e.g. {@code daily-checkin:<client>:<date>}. */
     public static String idFor(String naturalKey) {
@@ -101,8 +101,7 @@ public record Notification(
                 null,
                 null,
                 null,
-                null,
-                List.of());
+                null);
     }
 
     /** Scheduled with the kind's own usefulness window. */

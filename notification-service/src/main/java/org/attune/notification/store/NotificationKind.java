@@ -3,6 +3,7 @@ package org.attune.notification.store;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import org.attune.events.DataClass;
 
 /**
  * What a notification is about. {@code urgent} kinds (safety) ignore quiet hours and mutes and never expire; the
@@ -45,6 +46,18 @@ public enum NotificationKind {
     /** How long after its due instant a notification still helps; empty when it never goes stale. */
     public Optional<Duration> usefulFor() {
         return Optional.ofNullable(usefulFor);
+    }
+
+    /**
+     * The data class a therapist needs an active grant of to receive (and later see whom it is about) a notification
+     * of this kind about a client's data; empty for kinds that carry none.
+     */
+    public Optional<DataClass> sharedAs() {
+        return switch (this) {
+            case SAFETY_ALERT -> Optional.of(DataClass.SAFETY_ALERTS);
+            case RUPTURE_SIGNAL -> Optional.of(DataClass.SESSION_FEEDBACK);
+            default -> Optional.empty();
+        };
     }
 
     public static Optional<NotificationKind> fromWireName(String name) {

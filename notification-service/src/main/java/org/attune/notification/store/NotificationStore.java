@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
+import org.attune.events.AttuneEvent;
+import org.attune.kit.outbox.Outbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -26,7 +28,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class NotificationStore {
 
-    static final String COLLECTION = "notifications";
+    public static final String COLLECTION = "notifications";
 
     private final ReactiveMongoTemplate mongo;
 
@@ -47,9 +49,7 @@ public class NotificationStore {
                                 .on("recipientId", Sort.Direction.ASC)
                                 .on("unread", Sort.Direction.DESC)
                                 .on("deliveredAt", Sort.Direction.DESC)),
-                        ops.createIndex(new Index().on("clientId", Sort.Direction.ASC)),
-                        ops.createIndex(
-                                new Index().on("outbox", Sort.Direction.ASC).sparse()))
+                        ops.createIndex(new Index().on("clientId", Sort.Direction.ASC)))
                 .then();
     }
 
@@ -112,14 +112,14 @@ public class NotificationStore {
      * Marks a claimed notification DELIVERED in the app, with its event to publish, and queues its email copy when
      * {@code emailTo} is set. Emits false when the lease was lost meanwhile (someone else delivers it).
      */
-    public Mono<Boolean> markDelivered(String id, String owner, Instant now, String eventJson, String emailTo) {
+    public Mono<Boolean> markDelivered(String id, String owner, Instant now, AttuneEvent event, String emailTo) {
         var update = new Update()
                 .set("state", NotificationState.DELIVERED)
                 .set("unread", true)
                 .set("deliveredAt", now)
                 .set("deliveredBy", owner)
-                .inc("deliveries", 1)
-                .push("outbox", eventJson);
+                .inc("deliveries", 1);
+        Outbox.append(update, now, List.of(event));
         releasingLease(update);
         if (emailTo != null) {
             update.set("emailState", EmailState.PENDING)
@@ -189,11 +189,10 @@ public class NotificationStore {
                 .is(owner));
     }
 
-    public Mono<Boolean> emailSent(String id, String owner, Instant now, String eventJson) {
+    public Mono<Boolean> emailSent(String id, String owner, Instant now, AttuneEvent event) {
         return updated(
                 emailClaimedBy(id, owner),
-                new Update()
-                        .push("outbox", eventJson)
+                Outbox.append(new Update(), now, List.of(event))
                         .set("emailState", EmailState.SENT)
                         .set("emailSentAt", now)
                         .inc("emailAttempts", 1)
@@ -220,18 +219,6 @@ public class NotificationStore {
                         .set("emailErroredAt", now)
                         .unset("emailLeaseOwner")
                         .unset("emailLeaseUntil"));
-    }
-
-    // --- outbox ---------------------------------------------------------------------------------------------
-
-    public Flux<Notification> withUnpublishedEvents(int limit) {
-        var query = Query.query(where("outbox.0").exists(true)).limit(limit);
-        query.fields().include("outbox");
-        return mongo.find(query, Notification.class, COLLECTION);
-    }
-
-    public Mono<Boolean> eventPublished(String id, String eventJson) {
-        return updated(Query.query(where("_id").is(id)), new Update().pull("outbox", eventJson));
     }
 
     // --- inbox ----------------------------------------------------------------------------------------------
@@ -363,8 +350,7 @@ public class NotificationStore {
                     null,
                     null,
                     null,
-                    null,
-                    List.of());
+                    null);
             return schedule(tombstone).then();
         });
     }
@@ -390,11 +376,11 @@ public class NotificationStore {
     }
 
     /** Deletes every notification to the account and every notification about it (as a client). */
-    public Mono<Long> erase(String accountId) {
+    public Mono<Void> erase(String accountId) {
         var query = Query.query(new Criteria()
                 .orOperator(
                         where("recipientId").is(accountId), where("clientId").is(accountId)));
-        return mongo.remove(query, Notification.class, COLLECTION).map(r -> r.getDeletedCount());
+        return mongo.remove(query, Notification.class, COLLECTION).then();
     }
 
     public Mono<Long> count(Query query) {

@@ -106,7 +106,7 @@ public final class DispatchBenchmark {
                     Thread.sleep(50);
                 }
                 long allDelivered = System.nanoTime();
-                var unpublished = Query.query(Criteria.where("outbox.0").exists(true));
+                var unpublished = Query.query(Criteria.where("outbox.events.0").exists(true));
                 while (store.count(unpublished).block() > 0) {
                     Thread.sleep(50);
                 }
@@ -114,7 +114,7 @@ public final class DispatchBenchmark {
                 if (email) {
                     var sent = Query.query(Criteria.where("emailState")
                             .is("SENT")
-                            .and("outbox.0")
+                            .and("outbox.events.0")
                             .exists(false));
                     while (store.count(sent).block() < count) {
                         Thread.sleep(50);

@@ -32,6 +32,7 @@ public final class Fleet {
                 "--spring.mongodb.uri=" + infra.mongoUri(database),
                 // Instances of one test share a consumer group; other tests' contexts must not take their partitions.
                 "--spring.kafka.consumer.group-id=notification-" + database,
+                "--spring.application.name=notification-" + database,
                 "--attune.security.jwks-uri=" + TestTokens.get().jwksUri(),
                 "--attune.security.issuer=" + TestTokens.ISSUER,
                 "--attune.security.audience=" + TestTokens.AUDIENCE,

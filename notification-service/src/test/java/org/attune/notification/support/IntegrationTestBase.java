@@ -11,8 +11,10 @@ import java.util.function.Supplier;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationStore;
 import org.attune.testsupport.AttuneIntegrationTest;
+import org.attune.testsupport.MutableClock;
 import org.attune.testsupport.TestInfrastructure;
 import org.attune.testsupport.TestTokens;
+import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,6 +33,10 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @AttuneIntegrationTest(
         properties = {
             "spring.kafka.consumer.group-id=notification-it-shared",
+            // the kit's consent listener joins the group <application name>.consent: one per test context
+            "spring.application.name=notification-it-shared",
+            // the test clock stays in 2026 while the events tests publish carry the real time
+            "attune.consent.max-future-skew=3650d",
             "attune.notifications.scheduler.poll-interval=50ms",
             "attune.notifications.email.initial-backoff=1s",
             "attune.notifications.email.max-attempts=3",
@@ -99,19 +105,11 @@ public abstract class IntegrationTestBase {
 
     /** Waits (up to 20 s) until the condition holds; fails with the description otherwise. */
     protected static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (condition.getAsBoolean()) {
-                return;
-            }
-            try {
-                Thread.sleep(50);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-        }
-        assertThat(condition.getAsBoolean()).as(what).isTrue();
+        Awaitility.await()
+                .alias(what)
+                .atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(50))
+                .until(condition::getAsBoolean);
     }
 
     protected static <T> T awaitValue(String what, Supplier<T> supplier) {
@@ -124,11 +122,7 @@ public abstract class IntegrationTestBase {
 
     /** Gives the scheduler several passes, for asserting that something does NOT happen. */
     protected static void settle() {
-        try {
-            Thread.sleep(600);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Awaitility.await().pollDelay(Duration.ofMillis(600)).until(() -> true);
     }
 
     protected void theClockUsedIsTheTestClock() {

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Objects;
 import java.util.UUID;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
@@ -38,8 +39,9 @@ public class ErasedAccounts {
 
     /** True when any of the accounts has been erased (null ids are ignored). */
     public Mono<Boolean> anyErased(UUID... accountIds) {
-        return Flux.fromIterable(Arrays.asList(accountIds))
-                .filter(java.util.Objects::nonNull)
+        // Filtered before Reactor sees them: a Flux refuses null elements.
+        return Flux.fromIterable(
+                        Arrays.stream(accountIds).filter(Objects::nonNull).toList())
                 .concatMap(id -> mongo.exists(query(where("_id").is(id.toString())), Marker.class))
                 .any(Boolean::booleanValue);
     }

@@ -1,6 +1,8 @@
 package org.attune.notification.privacy;
 
-import org.attune.notification.consent.ConsentGrants;
+import java.util.UUID;
+import org.attune.events.Role;
+import org.attune.kit.erasure.AccountDataEraser;
 import org.attune.notification.preferences.PreferencesStore;
 import org.attune.notification.sessions.SessionPlanner;
 import org.attune.notification.sessions.SessionSchedules;
@@ -8,37 +10,36 @@ import org.attune.notification.store.NotificationStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
 
-/** Erasure of everything this service holds about an account. */
+/**
+ * What this service holds of an account beyond what the kit erases (consent grants, access log): notifications to it
+ * or about it, its preferences, its session schedule and plan, and a therapist's id on the schedules they set.
+ */
 @Component
-public class AccountData {
+class NotificationDataEraser implements AccountDataEraser {
 
     private final NotificationStore notifications;
     private final PreferencesStore preferences;
-    private final ConsentGrants consent;
     private final SessionPlanner sessionPlans;
     private final SessionSchedules schedules;
 
-    AccountData(
+    NotificationDataEraser(
             NotificationStore notifications,
             PreferencesStore preferences,
-            ConsentGrants consent,
             SessionPlanner sessionPlans,
             SessionSchedules schedules) {
         this.notifications = notifications;
         this.preferences = preferences;
-        this.consent = consent;
         this.sessionPlans = sessionPlans;
         this.schedules = schedules;
     }
 
-    /** Deletes the account's notifications (to it or about it), preferences, schedules and consent grants. */
-    public Mono<Void> erase(String accountId) {
+    @Override
+    public Mono<Void> erase(UUID accountId, Role role) {
+        var id = accountId.toString();
         return notifications
-                .erase(accountId)
-                .then(preferences.erase(accountId))
-                .then(consent.erase(accountId))
-                .then(sessionPlans.erase(accountId))
-                .then(schedules.erase(accountId))
-                .then();
+                .erase(id)
+                .then(preferences.erase(id))
+                .then(sessionPlans.erase(id))
+                .then(schedules.erase(id));
     }
 }

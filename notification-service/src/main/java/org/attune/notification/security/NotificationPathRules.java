@@ -1,0 +1,29 @@
+package org.attune.notification.security;
+
+import org.attune.kit.security.PathRules;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+
+/**
+ * Who may call what in this service; the kit denies everything not named here. Every endpoint serves both roles: each
+ * person's own preferences, inbox and export, and the session schedule, which a therapist reaches only for a client
+ * who shares it with them (checked per request, see the schedule controller).
+ */
+@Configuration(proxyBeanMethods = false)
+class NotificationPathRules {
+
+    @Bean
+    PathRules notificationPaths() {
+        return exchanges -> exchanges
+                .pathMatchers(HttpMethod.GET, "/api/v1/preferences", "/api/v1/session-schedule", "/api/v1/inbox")
+                .hasAnyRole("CLIENT", "THERAPIST")
+                .pathMatchers(HttpMethod.PUT, "/api/v1/preferences", "/api/v1/session-schedule")
+                .hasAnyRole("CLIENT", "THERAPIST")
+                .pathMatchers(
+                        HttpMethod.POST, "/api/v1/inbox/*/read", "/api/v1/inbox/*/dismiss", "/api/v1/inbox/*/snooze")
+                .hasAnyRole("CLIENT", "THERAPIST")
+                .pathMatchers(HttpMethod.GET, "/api/v1/export")
+                .hasAnyRole("CLIENT", "THERAPIST");
+    }
+}
