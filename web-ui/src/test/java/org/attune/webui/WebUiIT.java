@@ -56,7 +56,7 @@ class WebUiIT {
     String bootstrapServers;
 
     @Autowired
-    org.attune.webui.messaging.EventPublisher appPublisher;
+    org.attune.kit.messaging.EventPublisher appPublisher;
 
     @Autowired
     MongoTemplate mongo;
@@ -74,12 +74,8 @@ class WebUiIT {
     void theKitGivesWebUiOnlyThePartsThatFitAServletApplication() {
         assertThat(context.getBeansOfType(ServletProblemDetailsAdvice.class)).hasSize(1);
         assertThat(context.getBeansOfType(DefaultErrorHandler.class)).hasSize(1);
-        for (var reactiveOnly : List.of(
-                ConsentProjection.class,
-                AccessLog.class,
-                ErasedAccounts.class,
-                OutboxRelay.class,
-                org.attune.kit.messaging.EventPublisher.class)) {
+        for (var reactiveOnly :
+                List.of(ConsentProjection.class, AccessLog.class, ErasedAccounts.class, OutboxRelay.class)) {
             assertThat(context.getBeanNamesForType(reactiveOnly))
                     .as(reactiveOnly.getSimpleName())
                     .isEmpty();
@@ -167,7 +163,7 @@ class WebUiIT {
     void publishedEventReachesTheBroker() throws Exception {
         var event = AccountErased.of(UUID.randomUUID(), Role.CLIENT);
         try (var probe = EventProbe.open(bootstrapServers, Topics.ACCOUNTS)) {
-            appPublisher.publish(event);
+            appPublisher.publishAndWait(event);
 
             var seen = probe.await(AccountErased.class, e -> e.eventId().equals(event.eventId()), WAIT);
             assertThat(seen).isEqualTo(event);

@@ -1,5 +1,6 @@
 package org.attune.kit.messaging;
 
+import java.time.Duration;
 import org.attune.events.AttuneEvent;
 import org.attune.events.Topics;
 import org.springframework.kafka.core.KafkaTemplate;
@@ -10,6 +11,8 @@ import reactor.core.publisher.Mono;
  * producer is idempotent with {@code acks=all}, see {@link MessagingConfiguration}).
  */
 public class EventPublisher {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
 
     private final KafkaTemplate<String, AttuneEvent> kafka;
 
@@ -25,5 +28,15 @@ public class EventPublisher {
     /** A null value under {@code key}: compaction then drops every earlier record of that key. */
     public Mono<Void> tombstone(String topic, String key) {
         return Mono.fromFuture(() -> kafka.send(topic, key, null)).then();
+    }
+
+    /** For blocking callers (web-ui): returns once the broker acknowledged the event, fails after 30 seconds. */
+    public void publishAndWait(AttuneEvent event) {
+        publish(event).block(ACK_TIMEOUT);
+    }
+
+    /** For blocking callers: returns once the broker acknowledged the tombstone (the key names people: never logged). */
+    public void tombstoneAndWait(String topic, String key) {
+        tombstone(topic, key).block(ACK_TIMEOUT);
     }
 }

@@ -13,7 +13,6 @@ import org.attune.kit.support.SupportConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
@@ -36,9 +35,7 @@ import org.springframework.util.backoff.FixedBackOff;
 @ConditionalOnClass(KafkaTemplate.class)
 public class MessagingConfiguration {
 
-    // web-ui (servlet) keeps its own blocking publisher under this name.
     @Bean
-    @ConditionalOnMissingBean(value = EventPublisher.class, name = "eventPublisher")
     EventPublisher eventPublisher(KafkaTemplate<String, AttuneEvent> kafka) {
         return new EventPublisher(kafka);
     }

@@ -2,7 +2,7 @@ package org.attune.webui.consent;
 
 import org.attune.events.ConsentGranted;
 import org.attune.events.EventJson;
-import org.attune.webui.messaging.EventPublisher;
+import org.attune.kit.messaging.EventPublisher;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
@@ -55,7 +55,7 @@ class ConsentRelay {
         try {
             for (var outgoing : grant.outbox()) {
                 var event = EventJson.read(outgoing.json());
-                publisher.publish(event);
+                publisher.publishAndWait(event);
                 var byId = Query.query(Criteria.where("_id").is(grantId));
                 mongo.updateFirst(
                         byId,

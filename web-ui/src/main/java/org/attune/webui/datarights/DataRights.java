@@ -10,10 +10,10 @@ import org.attune.events.AccountErased;
 import org.attune.events.AttuneEvent;
 import org.attune.events.EventJson;
 import org.attune.events.Topics;
+import org.attune.kit.messaging.EventPublisher;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.consent.Invitations;
-import org.attune.webui.messaging.EventPublisher;
 import org.attune.webui.security.AuditLog;
 import org.attune.webui.security.Caller;
 import org.attune.webui.token.ServiceTokens;
@@ -185,12 +185,12 @@ public class DataRights {
             var byId = Query.query(Criteria.where("_id").is(pending.accountId()));
             try {
                 if (!pending.accountErasedPublished()) {
-                    publisher.publish(EventJson.read(pending.eventJson()));
+                    publisher.publishAndWait(EventJson.read(pending.eventJson()));
                     mongo.updateFirst(byId, Update.update("accountErasedPublished", true), PendingErasure.class);
                 }
                 for (var key : pending.keysToTombstone()) {
                     if (grants.isSettled(key)) {
-                        publisher.tombstone(Topics.CONSENT, key);
+                        publisher.tombstoneAndWait(Topics.CONSENT, key);
                         mongo.updateFirst(byId, new Update().pull("consentKeys", key), PendingErasure.class);
                     }
                 }
