@@ -3,7 +3,7 @@ package org.attune.content;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
-import org.attune.testsupport.architecture.AttuneRules;
+import org.attune.architecture.AttuneRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {

@@ -14,6 +14,7 @@ import com.tngtech.archunit.lang.ArchCondition;
 import com.tngtech.archunit.lang.ConditionEvents;
 import com.tngtech.archunit.lang.SimpleConditionEvent;
 import java.util.List;
+import org.attune.architecture.AttuneRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
@@ -42,6 +43,16 @@ class ArchitectureTest {
     void the_main_classes_were_imported() {
         assertThat(MAIN.contain(AttuneEvent.class)).isTrue();
         assertThat(MAIN.that(EVENTS)).hasSize(AttuneEvent.class.getPermittedSubclasses().length);
+    }
+
+    @Test
+    void writes_nothing_to_the_console() {
+        AttuneRules.noSystemOut().check(MAIN);
+    }
+
+    @Test
+    void has_no_package_cycles() {
+        AttuneRules.noPackageCycles("org.attune.events").check(MAIN);
     }
 
     @Test

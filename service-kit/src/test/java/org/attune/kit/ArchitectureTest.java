@@ -2,7 +2,7 @@ package org.attune.kit;
 
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
-import org.attune.testsupport.architecture.AttuneRules;
+import org.attune.architecture.AttuneRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {

@@ -6,7 +6,7 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.router.Route;
-import org.attune.testsupport.architecture.AttuneRules;
+import org.attune.architecture.AttuneRules;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 

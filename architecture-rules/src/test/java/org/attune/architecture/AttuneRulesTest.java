@@ -1,20 +1,20 @@
-package org.attune.testsupport.architecture;
+package org.attune.architecture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
+import org.attune.architecture.fixtures.b.Clean;
 import org.attune.checkin.archfixture.CheckinThing;
 import org.attune.content.archfixture.OwnHelper;
 import org.attune.content.archfixture.UsesCheckin;
 import org.attune.content.archfixture.UsesOwn;
-import org.attune.testsupport.architecture.fixtures.b.Clean;
 import org.junit.jupiter.api.Test;
 
 /** Each shared rule rejects a deliberately bad fixture, and lets a clean class pass. */
 class AttuneRulesTest {
 
-    private static final String FIXTURES = "org.attune.testsupport.architecture.fixtures";
+    private static final String FIXTURES = "org.attune.architecture.fixtures";
     private static final JavaClasses BAD = new ClassFileImporter().importPackages(FIXTURES);
     private static final JavaClasses CLEAN = new ClassFileImporter().importClasses(Clean.class);
 
