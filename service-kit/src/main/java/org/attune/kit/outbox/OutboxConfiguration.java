@@ -2,9 +2,6 @@ package org.attune.kit.outbox;
 
 import java.time.Clock;
 import java.util.List;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.attune.kit.messaging.EventPublisher;
 import org.attune.kit.messaging.MessagingConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -35,40 +32,6 @@ public class OutboxConfiguration {
 
     @Bean
     SmartLifecycle outboxSweeper(OutboxRelay relay, OutboxProperties properties) {
-        return new Sweeper(relay, properties);
-    }
-
-    /** Runs the sweep on its own thread while the application runs; stops before the context closes. */
-    static final class Sweeper implements SmartLifecycle {
-
-        private final OutboxRelay relay;
-        private final OutboxProperties properties;
-        private ScheduledExecutorService executor;
-
-        Sweeper(OutboxRelay relay, OutboxProperties properties) {
-            this.relay = relay;
-            this.properties = properties;
-        }
-
-        @Override
-        public synchronized void start() {
-            executor = Executors.newSingleThreadScheduledExecutor(
-                    Thread.ofPlatform().name("outbox-sweep").daemon(true).factory());
-            long interval = properties.sweepInterval().toMillis();
-            executor.scheduleWithFixedDelay(relay::sweep, interval, interval, TimeUnit.MILLISECONDS);
-        }
-
-        @Override
-        public synchronized void stop() {
-            if (executor != null) {
-                executor.shutdownNow();
-                executor = null;
-            }
-        }
-
-        @Override
-        public synchronized boolean isRunning() {
-            return executor != null;
-        }
+        return new OutboxSweeper(relay, properties);
     }
 }

@@ -1,24 +1,15 @@
 package org.attune.kit.outbox;
 
-import static org.springframework.data.mongodb.core.query.Criteria.where;
-import static org.springframework.data.mongodb.core.query.Query.query;
-
 import java.lang.management.ManagementFactory;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
 import org.attune.events.EventJson;
 import org.attune.kit.messaging.EventPublisher;
-import org.bson.Document;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.domain.Sort;
-import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
-import org.springframework.data.mongodb.core.index.Index;
-import org.springframework.data.mongodb.core.query.Update;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Schedulers;
@@ -33,10 +24,7 @@ import reactor.core.scheduler.Schedulers;
 public class OutboxRelay {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRelay.class);
-    private static final String EVENTS = Outbox.FIELD + ".events";
-    private static final String DUE_AT = Outbox.FIELD + ".dueAt";
-
-    private final ReactiveMongoTemplate mongo;
+    private final OutboxStore store;
     private final EventPublisher publisher;
     private final Clock clock;
     private final OutboxProperties properties;
@@ -51,7 +39,28 @@ public class OutboxRelay {
             OutboxProperties properties,
             List<OutboxCollections> collections,
             List<OutboxListener> listeners) {
-        this.mongo = mongo;
+        this(new ReactiveOutboxStore(mongo), publisher, clock, properties, collections, listeners);
+    }
+
+    /** The relay over another store (web-ui's blocking driver). */
+    public static OutboxRelay over(
+            OutboxStore store,
+            EventPublisher publisher,
+            Clock clock,
+            OutboxProperties properties,
+            List<OutboxCollections> collections,
+            List<OutboxListener> listeners) {
+        return new OutboxRelay(store, publisher, clock, properties, collections, listeners);
+    }
+
+    private OutboxRelay(
+            OutboxStore store,
+            EventPublisher publisher,
+            Clock clock,
+            OutboxProperties properties,
+            List<OutboxCollections> collections,
+            List<OutboxListener> listeners) {
+        this.store = store;
         this.publisher = publisher;
         this.clock = clock;
         this.properties = properties;
@@ -61,10 +70,7 @@ public class OutboxRelay {
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         for (String collection : this.collections) {
-            mongo.indexOps(collection)
-                    .createIndex(new Index().on(DUE_AT, Sort.Direction.ASC))
-                    .onErrorResume(e -> Mono.empty())
-                    .subscribe();
+            store.indexDueTimes(collection).onErrorResume(e -> Mono.empty()).subscribe();
         }
     }
 
@@ -112,16 +118,13 @@ public class OutboxRelay {
                     AttuneEvent event = EventJson.read(json);
                     return Flux.fromIterable(listeners)
                             .concatMap(listener -> listener.beforePublish(event))
-                            .then(publisher.publish(event));
+                            .then(publisher.publish(event))
+                            .thenMany(Flux.fromIterable(listeners))
+                            .concatMap(listener -> listener.afterPublish(collection, id, event))
+                            .then();
                 })
                 // Removes exactly what went out: events appended meanwhile stay for the next round.
-                .then(mongo.updateFirst(
-                                query(where("_id").is(id)),
-                                new Update()
-                                        .pullAll(EVENTS, events.toArray())
-                                        .set(Outbox.FIELD + ".publishedAt", clock.instant()),
-                                collection)
-                        .then());
+                .then(store.remove(collection, id, events, clock.instant()));
     }
 
     /** One sweep over every outbox collection; emits how many documents this instance published. */
@@ -131,42 +134,27 @@ public class OutboxRelay {
         }
         var now = clock.instant();
         return Flux.fromIterable(collections)
-                .concatMap(collection -> {
-                    var due = query(where(EVENTS + ".0")
-                                    .exists(true)
-                                    .and(DUE_AT)
-                                    .lte(now))
-                            .limit(properties.batch());
-                    due.fields().include("_id");
-                    return mongo.find(due, Document.class, collection)
-                            .concatMap(doc -> claim(collection, doc.get("_id")))
-                            .concatMap(claimed -> publish(collection, claimed.get("_id"), events(claimed))
-                                    .thenReturn(1L)
-                                    .onErrorResume(e -> {
-                                        log.warn(
-                                                "Outbox publish failed for a {} document: {}",
-                                                collection,
-                                                e.getClass().getSimpleName());
-                                        return Mono.just(0L);
-                                    }));
-                })
+                .concatMap(collection -> store.due(collection, now, properties.batch())
+                        .concatMap(id -> claim(collection, id).map(events -> new Claimed(id, events)))
+                        .concatMap(claimed -> publish(collection, claimed.id(), claimed.events())
+                                .thenReturn(1L)
+                                .onErrorResume(e -> {
+                                    log.warn(
+                                            "Outbox publish failed for a {} document: {}",
+                                            collection,
+                                            e.getClass().getSimpleName());
+                                    return Mono.just(0L);
+                                })))
                 .reduce(0L, Long::sum);
     }
 
     /** Takes the document for one lease if nobody holds it; empty when another instance was first. */
-    private Mono<Document> claim(String collection, Object id) {
+    private Mono<List<String>> claim(String collection, Object id) {
         var now = clock.instant();
-        var free = query(
-                where("_id").is(id).and(EVENTS + ".0").exists(true).and(DUE_AT).lte(now));
-        var take = new Update().set(DUE_AT, now.plus(properties.lease())).set(Outbox.FIELD + ".claimedBy", instance);
-        return mongo.findAndModify(
-                free, take, FindAndModifyOptions.options().returnNew(true), Document.class, collection);
+        return store.claim(collection, id, now, now.plus(properties.lease()), instance);
     }
 
-    private static List<String> events(Document document) {
-        var outbox = document.get(Outbox.FIELD, Document.class);
-        return outbox == null ? List.of() : new ArrayList<>(outbox.getList("events", String.class));
-    }
+    private record Claimed(Object id, List<String> events) {}
 
     /** The scheduled sweep; a failed round is retried on the next one. */
     void sweep() {

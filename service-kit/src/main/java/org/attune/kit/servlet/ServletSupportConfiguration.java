@@ -4,8 +4,15 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Clock;
+import java.util.List;
 import org.attune.kit.messaging.AppliedEvents;
+import org.attune.kit.messaging.EventPublisher;
 import org.attune.kit.messaging.MessagingConfiguration;
+import org.attune.kit.outbox.OutboxCollections;
+import org.attune.kit.outbox.OutboxListener;
+import org.attune.kit.outbox.OutboxProperties;
+import org.attune.kit.outbox.OutboxRelay;
+import org.attune.kit.outbox.OutboxSweeper;
 import org.attune.kit.support.SupportConfiguration;
 import org.bson.Document;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
@@ -13,6 +20,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.context.annotation.Bean;
@@ -38,6 +46,30 @@ public class ServletSupportConfiguration {
     @ConditionalOnMissingBean(AppliedEvents.class)
     AppliedEvents appliedEvents(MongoTemplate mongo, Clock clock) {
         return AppliedEvents.over(new BlockingMarks(mongo), clock);
+    }
+
+    /** The outbox relay, for a servlet application that declares {@link OutboxCollections}. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnBean({OutboxCollections.class, MongoTemplate.class, EventPublisher.class})
+    @EnableConfigurationProperties(OutboxProperties.class)
+    static class Outboxes {
+
+        @Bean
+        OutboxRelay outboxRelay(
+                MongoTemplate mongo,
+                EventPublisher publisher,
+                Clock clock,
+                OutboxProperties properties,
+                List<OutboxCollections> collections,
+                List<OutboxListener> listeners) {
+            return OutboxRelay.over(
+                    new BlockingOutboxStore(mongo), publisher, clock, properties, collections, listeners);
+        }
+
+        @Bean
+        OutboxSweeper outboxSweeper(OutboxRelay relay, OutboxProperties properties) {
+            return new OutboxSweeper(relay, properties);
+        }
     }
 
     @Configuration(proxyBeanMethods = false)

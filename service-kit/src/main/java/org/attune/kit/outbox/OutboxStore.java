@@ -1,0 +1,28 @@
+package org.attune.kit.outbox;
+
+import java.time.Instant;
+import java.util.List;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+/**
+ * The four single-document operations the relay needs, so the same relay runs over the reactive driver (the WebFlux
+ * services) and the blocking one (web-ui, see {@code org.attune.kit.servlet}).
+ */
+public interface OutboxStore {
+
+    /** An index on the due time, so a sweep need not read every document (where the store honours it). */
+    Mono<Void> indexDueTimes(String collection);
+
+    /** Ids of documents whose outbox still holds events and whose due time has passed; at most {@code limit}. */
+    Flux<Object> due(String collection, Instant now, int limit);
+
+    /**
+     * Claims a due document: one conditional write that moves its due time to {@code until} and names the claimant,
+     * only if it still holds events and is still due. Emits the events it holds, or nothing if another was first.
+     */
+    Mono<List<String>> claim(String collection, Object id, Instant now, Instant until, String claimant);
+
+    /** Removes exactly these events from the document's outbox (ones appended meanwhile stay). */
+    Mono<Void> remove(String collection, Object id, List<String> events, Instant publishedAt);
+}
