@@ -74,8 +74,10 @@ class WebUiIT {
     void theKitGivesWebUiOnlyThePartsThatFitAServletApplication() {
         assertThat(context.getBeansOfType(ServletProblemDetailsAdvice.class)).hasSize(1);
         assertThat(context.getBeansOfType(DefaultErrorHandler.class)).hasSize(1);
-        for (var reactiveOnly :
-                List.of(ConsentProjection.class, AccessLog.class, ErasedAccounts.class, OutboxRelay.class)) {
+        assertThat(context.getBeansOfType(OutboxRelay.class))
+                .as("the one relay, over the blocking store")
+                .hasSize(1);
+        for (var reactiveOnly : List.of(ConsentProjection.class, AccessLog.class, ErasedAccounts.class)) {
             assertThat(context.getBeanNamesForType(reactiveOnly))
                     .as(reactiveOnly.getSimpleName())
                     .isEmpty();

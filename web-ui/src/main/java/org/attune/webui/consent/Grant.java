@@ -1,18 +1,18 @@
 package org.attune.webui.consent;
 
 import java.time.Instant;
-import java.util.List;
 import java.util.Set;
 import org.attune.events.ConsentEndReason;
 import org.attune.events.DataClass;
+import org.attune.kit.outbox.Outbox;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.mapping.Document;
 
 /**
- * A client's consent for one therapist. Events not yet published wait in {@code outbox} inside the same document,
- * so storing a change and queuing its event is one single-document write.
+ * A client's consent for one therapist. Events not yet published wait in the kit's {@code outbox} inside the same
+ * document, so storing a change and queuing its event is one single-document write.
  */
-@Document("consent_grants")
+@Document(Grant.COLLECTION)
 public record Grant(
         @Id String id,
         String clientId,
@@ -24,11 +24,10 @@ public record Grant(
         GrantStatus status,
         ConsentEndReason endReason,
         Instant endedAt,
-        List<Outgoing> outbox,
+        Outbox outbox,
         boolean purge) {
 
-    /** An event waiting to be published, as its JSON. */
-    public record Outgoing(String eventId, String json) {}
+    public static final String COLLECTION = "consent_grants";
 
     public boolean isLive() {
         return status != GrantStatus.INACTIVE;

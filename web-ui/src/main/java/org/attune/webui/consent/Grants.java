@@ -17,6 +17,8 @@ import org.attune.events.DataClass;
 import org.attune.events.EventJson;
 import org.attune.events.Role;
 import org.attune.events.Topics;
+import org.attune.kit.outbox.Outbox;
+import org.attune.kit.outbox.OutboxRelay;
 import org.attune.kit.web.InvalidRequestException;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.security.Caller;
@@ -31,18 +33,22 @@ import org.springframework.stereotype.Service;
 
 /**
  * Consent grants: a client grants a therapist some data classes, optionally until an end date, and can revoke at
- * any time with one call. Each change and its event are one document write; {@link ConsentRelay} publishes.
+ * any time with one call. Each change and its event are one document write; the kit's outbox relay publishes, and {@link ConsentOutbox} activates a grant once its
+ * {@code ConsentGranted} is acknowledged.
  */
 @Service
 public class Grants {
 
+    /** How long a change waits for the broker before it answers; the relay's sweep finishes what did not go out. */
+    private static final java.time.Duration PUBLISH_WAIT = java.time.Duration.ofSeconds(35);
+
     private final MongoTemplate mongo;
     private final Accounts accounts;
-    private final ConsentRelay relay;
+    private final OutboxRelay relay;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
-    Grants(MongoTemplate mongo, Accounts accounts, ConsentRelay relay, Clock clock, ApplicationEventPublisher events) {
+    Grants(MongoTemplate mongo, Accounts accounts, OutboxRelay relay, Clock clock, ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.accounts = accounts;
         this.relay = relay;
@@ -124,10 +130,10 @@ public class Grants {
                 GrantStatus.PROPOSED,
                 null,
                 null,
-                List.of(outgoing(event)),
+                Outbox.of(now, List.of(event)),
                 false);
         mongo.insert(grant);
-        relay.flush(grant.id());
+        relay.publishNow(Grant.COLLECTION, grant.id(), grant.outbox().events()).block(PUBLISH_WAIT);
         return Optional.ofNullable(mongo.findById(grant.id(), Grant.class)).orElse(grant);
     }
 
@@ -201,7 +207,7 @@ public class Grants {
             } else {
                 mongo.updateFirst(
                         Query.query(Criteria.where("_id").is(grant.id())), Update.update("purge", true), Grant.class);
-                relay.flush(grant.id());
+                purgeSettled(grant.id());
             }
         }
     }
@@ -239,7 +245,8 @@ public class Grants {
                                 new Criteria()
                                         .orOperator(
                                                 Criteria.where("status").ne(GrantStatus.INACTIVE),
-                                                Criteria.where("outbox.0").exists(true)))),
+                                                Criteria.where("outbox.events.0")
+                                                        .exists(true)))),
                 Grant.class);
         return !unsettled;
     }
@@ -256,15 +263,20 @@ public class Grants {
                 reason);
         var ended = mongo.findAndModify(
                 Query.query(Criteria.where("_id").is(grant.id()).and("status").ne(GrantStatus.INACTIVE)),
-                new Update()
-                        .set("status", GrantStatus.INACTIVE)
-                        .set("endReason", reason)
-                        .set("endedAt", now)
-                        .set("purge", purge)
-                        .push("outbox", outgoing(event)),
+                Outbox.append(
+                        new Update()
+                                .set("status", GrantStatus.INACTIVE)
+                                .set("endReason", reason)
+                                .set("endedAt", now)
+                                .set("purge", purge),
+                        now,
+                        List.of(event)),
                 FindAndModifyOptions.options().returnNew(true),
                 Grant.class);
-        relay.flush(grant.id());
+        if (ended != null) {
+            relay.publishNow(Grant.COLLECTION, grant.id(), List.of(EventJson.write(event)))
+                    .block(PUBLISH_WAIT);
+        }
         if (ended != null) {
             // Open therapist views of this client close at once (live feature).
             events.publishEvent(
@@ -273,8 +285,19 @@ public class Grants {
         return ended != null;
     }
 
-    private static Grant.Outgoing outgoing(AttuneEvent event) {
-        return new Grant.Outgoing(event.eventId().toString(), EventJson.write(event));
+    /**
+     * Removes a grant marked for purging (its account was erased) once nothing of it waits to be published; the
+     * relay's listener does the same after the final revocation goes out ({@link ConsentOutbox}).
+     */
+    void purgeSettled(String grantId) {
+        mongo.remove(
+                Query.query(Criteria.where("_id")
+                        .is(grantId)
+                        .and("purge")
+                        .is(true)
+                        .and("outbox.events.0")
+                        .exists(false)),
+                Grant.class);
     }
 
     private static void requireClient(Caller caller) {

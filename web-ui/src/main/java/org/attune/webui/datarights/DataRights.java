@@ -8,9 +8,11 @@ import java.util.Set;
 import java.util.UUID;
 import org.attune.events.AccountErased;
 import org.attune.events.AttuneEvent;
-import org.attune.events.EventJson;
 import org.attune.events.Topics;
 import org.attune.kit.messaging.EventPublisher;
+import org.attune.kit.outbox.Outbox;
+import org.attune.kit.outbox.OutboxCollections;
+import org.attune.kit.outbox.OutboxRelay;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.consent.Invitations;
@@ -19,6 +21,7 @@ import org.attune.webui.security.Caller;
 import org.attune.webui.token.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.annotation.Bean;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -40,12 +43,16 @@ public class DataRights {
 
     private static final Logger log = LoggerFactory.getLogger(DataRights.class);
 
+    /** How long an erasure waits for the broker before it answers; the relay's sweep finishes what did not go out. */
+    private static final java.time.Duration PUBLISH_WAIT = java.time.Duration.ofSeconds(35);
+
     private final Accounts accounts;
     private final Grants grants;
     private final Invitations invitations;
     private final AuditLog audit;
     private final ServiceTokens services;
     private final EventPublisher publisher;
+    private final OutboxRelay relay;
     private final MongoTemplate mongo;
     private final Clock clock;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -57,6 +64,7 @@ public class DataRights {
             AuditLog audit,
             ServiceTokens services,
             EventPublisher publisher,
+            OutboxRelay relay,
             MongoTemplate mongo,
             Clock clock) {
         this.accounts = accounts;
@@ -65,22 +73,29 @@ public class DataRights {
         this.audit = audit;
         this.services = services;
         this.publisher = publisher;
+        this.relay = relay;
         this.mongo = mongo;
         this.clock = clock;
     }
 
     /**
      * What an erasure still has to publish, kept until the broker acknowledged all of it (survives a crash): the
-     * {@code AccountErased} (null until the account's grants are ended) and the consent keys still to tombstone. Only
-     * ids, nothing else about the person.
+     * {@code AccountErased} in the kit's outbox (none until the account's grants are ended; the kit's relay publishes
+     * it) and the consent keys still to tombstone. Only ids, nothing else about the person.
      */
-    @Document("pending_erasures")
-    record PendingErasure(
-            @Id String accountId, String eventJson, List<String> consentKeys, boolean accountErasedPublished) {
+    @Document(PendingErasure.COLLECTION)
+    record PendingErasure(@Id String accountId, Outbox outbox, List<String> consentKeys) {
+
+        static final String COLLECTION = "pending_erasures";
 
         List<String> keysToTombstone() {
             return consentKeys == null ? List.of() : consentKeys;
         }
+    }
+
+    @Bean
+    static OutboxCollections pendingErasureOutbox() {
+        return OutboxCollections.of(PendingErasure.COLLECTION);
     }
 
     /** Everything Attune holds about the caller, as one pretty-printed JSON document. */
@@ -145,21 +160,25 @@ public class DataRights {
         var event = new AccountErased(
                 UUID.randomUUID(), clock.instant(), AttuneEvent.CURRENT_SCHEMA_VERSION, id, account.role());
         // An earlier attempt's event, if any, wins: its id may already have been published.
-        mongo.updateFirst(
-                Query.query(
-                        Criteria.where("_id").is(account.id()).and("eventJson").is(null)),
-                Update.update("eventJson", EventJson.write(event)),
+        var outbox = Outbox.of(clock.instant(), List.of(event));
+        var queued = mongo.updateFirst(
+                Query.query(Criteria.where("_id").is(account.id()).and("outbox").is(null)),
+                Update.update("outbox", outbox),
                 PendingErasure.class);
         invitations.deleteOf(id);
         audit.deleteOfAccount(account.id());
         accounts.delete(account);
-        publishPending();
+        if (queued.getModifiedCount() > 0) {
+            relay.publishNow(PendingErasure.COLLECTION, account.id(), outbox.events())
+                    .block(PUBLISH_WAIT);
+        }
+        publishTombstones();
         return true;
     }
 
     private void rememberConsentKeys(String accountId, Set<String> keys) {
         try {
-            mongo.insert(new PendingErasure(accountId, null, List.copyOf(keys), false));
+            mongo.insert(new PendingErasure(accountId, null, List.copyOf(keys)));
         } catch (DuplicateKeyException earlierAttempt) {
             if (!keys.isEmpty()) {
                 mongo.updateFirst(
@@ -171,23 +190,18 @@ public class DataRights {
     }
 
     /**
-     * Publishes what erasures left to publish: the {@code AccountErased}, and a tombstone on the consent topic for
-     * each pair once the pair's final {@code ConsentRevoked} is acknowledged (same key, same partition, so the
-     * tombstone lands after it and compaction drops the whole pair). The pending document goes only when all of it is
-     * acknowledged.
+     * Writes a tombstone on the consent topic for each pair of an erased account once its {@code AccountErased} went
+     * out (the kit's relay publishes that) and the pair's final {@code ConsentRevoked} is acknowledged (same key,
+     * same partition, so the tombstone lands after it and compaction drops the whole pair). The pending document
+     * goes only when all of it is acknowledged.
      */
-    @Scheduled(fixedDelayString = "${attune.outbox.relay-interval:2s}")
-    synchronized void publishPending() {
-        for (var pending : mongo.findAll(PendingErasure.class)) {
-            if (pending.eventJson() == null) {
-                continue; // erase() is still ending the grants, or stopped before; a new attempt finishes it
-            }
+    @Scheduled(fixedDelayString = "${attune.outbox.sweep-interval:1s}")
+    synchronized void publishTombstones() {
+        var announced = Query.query(
+                Criteria.where("outbox").ne(null).and("outbox.events.0").exists(false));
+        for (var pending : mongo.find(announced, PendingErasure.class)) {
             var byId = Query.query(Criteria.where("_id").is(pending.accountId()));
             try {
-                if (!pending.accountErasedPublished()) {
-                    publisher.publishAndWait(EventJson.read(pending.eventJson()));
-                    mongo.updateFirst(byId, Update.update("accountErasedPublished", true), PendingErasure.class);
-                }
                 for (var key : pending.keysToTombstone()) {
                     if (grants.isSettled(key)) {
                         publisher.tombstoneAndWait(Topics.CONSENT, key);
@@ -197,14 +211,16 @@ public class DataRights {
                 mongo.remove(
                         Query.query(Criteria.where("_id")
                                 .is(pending.accountId())
-                                .and("accountErasedPublished")
-                                .is(true)
+                                .and("outbox.events.0")
+                                .exists(false)
                                 .orOperator(
                                         Criteria.where("consentKeys").size(0),
                                         Criteria.where("consentKeys").exists(false))),
                         PendingErasure.class);
             } catch (RuntimeException e) {
-                log.warn("Erasure not fully published yet: {}", e.getClass().getSimpleName());
+                log.warn(
+                        "Erasure tombstones not all written yet: {}",
+                        e.getClass().getSimpleName());
             }
         }
     }

@@ -14,9 +14,9 @@ import org.attune.events.ConsentEndReason;
 import org.attune.events.ConsentGranted;
 import org.attune.events.ConsentRevoked;
 import org.attune.events.DataClass;
-import org.attune.events.EventJson;
 import org.attune.events.Role;
 import org.attune.events.Topics;
+import org.attune.kit.outbox.Outbox;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.EventProbe;
 import org.attune.testsupport.MutableClock;
@@ -38,7 +38,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** Consent over the API with bearer tokens, against the real broker and store. */
-@AttuneIntegrationTest(properties = {"attune.data-dir=target/it-data", "attune.outbox.relay-interval=500ms"})
+@AttuneIntegrationTest(properties = {"attune.data-dir=target/it-data", "attune.outbox.sweep-interval=500ms"})
 class ConsentIT {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
@@ -285,7 +285,7 @@ class ConsentIT {
                     GrantStatus.PROPOSED,
                     null,
                     null,
-                    List.of(new Grant.Outgoing(event.eventId().toString(), EventJson.write(event))),
+                    Outbox.of(clock.instant().minus(Outbox.GRACE).minusSeconds(60), List.of(event)),
                     false));
 
             var published = probe.await(ConsentGranted.class, e -> e.consentId().equals(consentId), WAIT);
@@ -293,7 +293,7 @@ class ConsentIT {
         }
         await().atMost(WAIT).untilAsserted(() -> {
             var grant = mongo.findById(consentId.toString(), Grant.class);
-            assertThat(grant.outbox()).isEmpty();
+            assertThat(grant.outbox().events()).isEmpty();
             assertThat(grant.status()).isEqualTo(GrantStatus.ACTIVE);
         });
     }
