@@ -1,8 +1,6 @@
 package org.attune.kit.web;
 
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.beans.TypeMismatchException;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -13,40 +11,18 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.bind.support.WebExchangeBindException;
-import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.server.ContentTooLargeException;
-import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.server.ServerWebInputException;
 import tools.jackson.core.JacksonException;
 
 /** Every error leaves a WebFlux service as application/problem+json; validation errors list the fields at fault. */
 @RestControllerAdvice
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ReactiveProblemDetailsAdvice {
-
-    private static final Logger log = LoggerFactory.getLogger(ReactiveProblemDetailsAdvice.class);
+public class ReactiveProblemDetailsAdvice extends CommonProblemHandlers {
 
     @ExceptionHandler(WebExchangeBindException.class)
     ProblemDetail invalidBody(WebExchangeBindException e) {
-        return Problems.invalid(e.getFieldErrors().stream()
-                .map(error -> new InvalidRequestException.FieldProblem(
-                        error.getField(), String.valueOf(error.getDefaultMessage())))
-                .toList());
-    }
-
-    @ExceptionHandler(InvalidRequestException.class)
-    ProblemDetail invalidFields(InvalidRequestException e) {
-        return Problems.invalid(e.problems());
-    }
-
-    @ExceptionHandler(HandlerMethodValidationException.class)
-    ProblemDetail invalidParameters(HandlerMethodValidationException e) {
-        return Problems.invalid(e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new InvalidRequestException.FieldProblem(
-                                String.valueOf(result.getMethodParameter().getParameterName()),
-                                String.valueOf(error.getDefaultMessage()))))
-                .toList());
+        return invalid(e.getFieldErrors());
     }
 
     @ExceptionHandler(ContentTooLargeException.class)
@@ -77,15 +53,5 @@ public class ReactiveProblemDetailsAdvice {
             return Problems.invalid("body", "could not be read");
         }
         return Problems.invalid("body", "could not be read");
-    }
-
-    @ExceptionHandler(ResponseStatusException.class)
-    ProblemDetail status(ResponseStatusException e) {
-        return Problems.status(e.getStatusCode(), e.getReason());
-    }
-
-    @ExceptionHandler(Exception.class)
-    ProblemDetail unexpected(Exception e) {
-        return Problems.unexpected(log, e);
     }
 }
