@@ -43,7 +43,7 @@ class QuestionnaireAndFeedbackIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.length()")
-                .isEqualTo(4)
+                .isEqualTo(3)
                 .jsonPath("$[?(@.code == 'PCL-5')].items.length()")
                 .isEqualTo(20);
         api.get(client, "/api/v1/questionnaires/PHQ-9")

@@ -47,6 +47,7 @@ public final class Topics {
             Map.entry(CheckInRecorded.class, CHECKINS),
             Map.entry(QuestionnaireCompleted.class, QUESTIONNAIRES),
             Map.entry(SessionFeedbackRecorded.class, SESSION_FEEDBACK),
+            Map.entry(SessionFeedbackShared.class, SESSION_FEEDBACK),
             Map.entry(SafetyFlagRaised.class, SAFETY),
             Map.entry(ConsentGranted.class, CONSENT),
             Map.entry(ConsentRevoked.class, CONSENT),
@@ -116,6 +117,7 @@ public final class Topics {
             case CheckInRecorded e -> CHECKINS;
             case QuestionnaireCompleted e -> QUESTIONNAIRES;
             case SessionFeedbackRecorded e -> SESSION_FEEDBACK;
+            case SessionFeedbackShared e -> SESSION_FEEDBACK;
             case SafetyFlagRaised e -> SAFETY;
             case ConsentGranted e -> CONSENT;
             case ConsentRevoked e -> CONSENT;

@@ -30,7 +30,8 @@ class ArchitectureTest {
             "Scheduled",
             "Recommended",
             "Assigned",
-            "Delivered");
+            "Delivered",
+            "Shared");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())

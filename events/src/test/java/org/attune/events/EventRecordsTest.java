@@ -71,6 +71,7 @@ class EventRecordsTest {
                         CLIENT, id, 5, WindowOfTolerance.WITHIN, List.of("calm"), 5, 7.0, List.of(), false, day()),
                 QuestionnaireCompleted.of(CLIENT, id, "GAD-7", 5, 21, "mild", null, false, List.of()),
                 SessionFeedbackRecorded.of(CLIENT, id, 36, 40, false, null, true, null),
+                SessionFeedbackShared.of(CLIENT, id, "It felt rushed"),
                 SafetyFlagRaised.of(CLIENT, id, SafetyFlagReason.HELP_NOW, "help-now"),
                 ConsentGranted.of(CLIENT, id, THERAPIST, Set.of(DataClass.NOTES), Instant.now(), null),
                 ConsentRevoked.of(CLIENT, id, THERAPIST, ConsentEndReason.EXPIRED),
@@ -158,6 +159,23 @@ class EventRecordsTest {
         assertThatThrownBy(() -> SessionFeedbackRecorded.of(
                         CLIENT, UUID.randomUUID(), 10, 40, false, RuptureReason.LOW_TOTAL, true, null))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void shared_words_are_required_and_only_session_feedback_shared_carries_them() {
+        assertThatThrownBy(() -> SessionFeedbackShared.of(CLIENT, UUID.randomUUID(), " "))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("comment must not be blank");
+        assertThatThrownBy(() -> SessionFeedbackShared.of(CLIENT, UUID.randomUUID(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("comment is required");
+        for (Class<?> type : AttuneEvent.class.getPermittedSubclasses()) {
+            if (type != SessionFeedbackShared.class) {
+                assertThat(Arrays.stream(type.getRecordComponents()).map(RecordComponent::getName))
+                        .as(type.getSimpleName())
+                        .doesNotContain("comment", "text", "words");
+            }
+        }
     }
 
     @Test

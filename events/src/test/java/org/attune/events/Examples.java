@@ -56,6 +56,7 @@ final class Examples {
                 checkInRecorded(),
                 questionnaireCompleted(),
                 sessionFeedbackRecorded(),
+                sessionFeedbackShared(),
                 safetyFlagRaised(),
                 consentGranted(),
                 consentRevoked(),
@@ -112,6 +113,17 @@ final class Examples {
                 RuptureReason.DROP_FROM_BASELINE,
                 false,
                 LocalDate.of(2025, 3, 18));
+    }
+
+    /** The words of the check above, shared the next morning. */
+    static SessionFeedbackShared sessionFeedbackShared() {
+        return new SessionFeedbackShared(
+                event(12),
+                Instant.parse("2025-03-19T09:10:00Z"),
+                1,
+                CLIENT,
+                id(103),
+                "I felt rushed at the end and didn't get to say the main thing.");
     }
 
     static SafetyFlagRaised safetyFlagRaised() {

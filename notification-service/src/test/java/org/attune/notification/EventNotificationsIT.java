@@ -274,7 +274,7 @@ class EventNotificationsIT extends IntegrationTestBase {
     }
 
     @Test
-    void a_shared_rupture_signal_reaches_only_a_therapist_with_a_session_feedback_grant() {
+    void a_rupture_signal_reaches_only_a_therapist_with_a_session_feedback_grant_whether_or_not_words_were_shared() {
         clock.set(Instant.parse("2026-05-06T12:00:00Z"));
         var client = UUID.randomUUID();
         var allowed = UUID.randomUUID();
@@ -292,9 +292,13 @@ class EventNotificationsIT extends IntegrationTestBase {
             return n != null && n.state() == NotificationState.DELIVERED;
         });
         settle();
+        await(
+                "both prompts delivered",
+                () -> count(allowed.toString(), NotificationKind.RUPTURE_SIGNAL, NotificationState.DELIVERED) == 2);
+        settle();
         assertThat(count(allowed.toString(), NotificationKind.RUPTURE_SIGNAL, NotificationState.DELIVERED))
-                .as("only the shared feedback")
-                .isEqualTo(1);
+                .as("the ratings are shared under the grant, with or without the words")
+                .isEqualTo(2);
         assertThat(count(notAllowed.toString(), NotificationKind.RUPTURE_SIGNAL, NotificationState.DELIVERED))
                 .isZero();
     }

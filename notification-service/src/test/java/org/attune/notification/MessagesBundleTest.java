@@ -66,11 +66,39 @@ class MessagesBundleTest {
 
     @Test
     void crisis_resources_name_the_default_lines_and_say_attune_is_not_an_emergency_service() throws Exception {
-        assertThat(bundle().getProperty("notification.crisis-resources.body"))
-                .contains("988")
-                .contains("116 123")
-                .contains("112")
-                .contains("911")
-                .contains("not an emergency service");
+        var properties = bundle();
+        var bodies = properties.stringPropertyNames().stream()
+                .filter(key -> key.startsWith("notification.crisis-resources.") && key.endsWith(".body"))
+                .toList();
+        assertThat(bodies)
+                .contains("notification.crisis-resources.body", "notification.crisis-resources.severe-band.body");
+        for (var key : bodies) {
+            assertThat(properties.getProperty(key))
+                    .as(key)
+                    .contains("988")
+                    .contains("116 123")
+                    .contains("112")
+                    .contains("911")
+                    .contains("not an emergency service");
+        }
+    }
+
+    @Test
+    void every_safety_flag_reason_has_its_own_alert_title_and_body() throws Exception {
+        var properties = bundle();
+        for (var reason : org.attune.events.SafetyFlagReason.values()) {
+            var variant = reason.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            assertThat(properties.getProperty("notification.safety-alert." + variant + ".title"))
+                    .as(reason + " title")
+                    .isNotBlank();
+            assertThat(properties.getProperty("notification.safety-alert." + variant + ".body"))
+                    .as(reason + " body")
+                    .isNotBlank();
+        }
+        assertThat(properties.getProperty("notification.safety-alert.severe-band.body")
+                        + properties.getProperty("notification.safety-alert.severe-band.title")
+                        + properties.getProperty("notification.crisis-resources.severe-band.body"))
+                .doesNotContainIgnoringCase("harm")
+                .doesNotContainIgnoringCase("dead");
     }
 }

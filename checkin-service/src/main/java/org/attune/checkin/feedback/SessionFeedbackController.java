@@ -6,12 +6,15 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.List;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
 import org.attune.checkin.web.RecordedAt;
 import org.attune.events.AttuneEvent;
 import org.attune.events.RuptureReason;
 import org.attune.events.SessionFeedbackRecorded;
+import org.attune.events.SessionFeedbackShared;
 import org.attune.kit.outbox.Outbox;
 import org.attune.kit.outbox.OutboxRelay;
 import org.attune.kit.security.Caller;
@@ -28,16 +31,16 @@ import reactor.core.publisher.Mono;
 @RestController
 class SessionFeedbackController {
 
-    static final int ITEM_MAX = 10;
-    static final int MAX_TOTAL = 4 * ITEM_MAX;
     static final int MAX_TEXT_LENGTH = 2000;
 
     private final SessionFeedbackStore store;
+    private final SessionCheck check;
     private final OutboxRelay relay;
     private final Clock clock;
 
-    SessionFeedbackController(SessionFeedbackStore store, OutboxRelay relay, Clock clock) {
+    SessionFeedbackController(SessionFeedbackStore store, SessionCheck check, OutboxRelay relay, Clock clock) {
         this.store = store;
+        this.check = check;
         this.relay = relay;
         this.clock = clock;
     }
@@ -59,15 +62,29 @@ class SessionFeedbackController {
             return Boolean.TRUE.equals(shareComment) || Boolean.TRUE.equals(shareWithTherapist);
         }
 
+        /** The answers keyed by the definition's item ids (a missing one is absent). */
+        Map<String, Integer> answers() {
+            var answers = new HashMap<String, Integer>();
+            answers.put("heard", heard);
+            answers.put("goals", goals);
+            answers.put("approach", approach);
+            answers.put("overall", overall);
+            answers.values().removeIf(java.util.Objects::isNull);
+            return answers;
+        }
+
+        /** The client's words, if any (blank is none). */
+        String words() {
+            String given = comment != null ? comment : text;
+            return given == null || given.isBlank() ? null : given;
+        }
+
         /** Checks every rule; returns the moment the feedback is about (now unless backdated). */
-        Instant validate(Instant now) {
+        Instant validate(Instant now, SessionCheck check) {
             var rules = new FieldRules();
             var today = LocalDate.ofInstant(now, ZoneOffset.UTC);
             var at = RecordedAt.resolve(recordedAt, now, rules);
-            rules.range("heard", heard, 0, ITEM_MAX, true);
-            rules.range("goals", goals, 0, ITEM_MAX, true);
-            rules.range("approach", approach, 0, ITEM_MAX, true);
-            rules.range("overall", overall, 0, ITEM_MAX, true);
+            check.check(answers(), rules);
             rules.maxLength("text", text, MAX_TEXT_LENGTH);
             rules.maxLength("comment", comment, MAX_TEXT_LENGTH);
             if (text != null && comment != null) {
@@ -88,29 +105,35 @@ class SessionFeedbackController {
         var clientId = Caller.of(jwt).id();
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         // The feedback is about recordedAt (possibly backdated): the baseline is the three before it; the event is now.
-        var recordedAt = body.validate(now);
-        int total = body.heard() + body.goals() + body.approach() + body.overall();
+        var recordedAt = body.validate(now, check);
+        int total = check.total(body.answers());
+        int maxTotal = check.maxTotal();
         boolean shared = body.shared();
+        String text = body.words();
         return store.latestBefore(clientId, recordedAt, RuptureSignal.BASELINE_SIZE)
                 .map(SessionFeedback::total)
                 .collectList()
                 .flatMap(previous -> {
-                    RuptureReason reason = RuptureSignal.detect(total, MAX_TOTAL, previous);
+                    RuptureReason reason = RuptureSignal.detect(total, maxTotal, previous);
                     var id = UUID.randomUUID();
-                    var event = new SessionFeedbackRecorded(
+                    var events = new ArrayList<AttuneEvent>();
+                    events.add(new SessionFeedbackRecorded(
                             UUID.randomUUID(),
                             now,
                             AttuneEvent.CURRENT_SCHEMA_VERSION,
                             clientId,
                             id,
                             total,
-                            MAX_TOTAL,
+                            maxTotal,
                             reason != null,
                             reason,
                             shared,
-                            body.sessionDate());
-                    String given = body.comment() != null ? body.comment() : body.text();
-                    String text = given == null || given.isBlank() ? null : given;
+                            body.sessionDate()));
+                    // Words shared at once travel the same way as words shared later: only in SessionFeedbackShared.
+                    if (shared && text != null) {
+                        events.add(new SessionFeedbackShared(
+                                UUID.randomUUID(), now, AttuneEvent.CURRENT_SCHEMA_VERSION, clientId, id, text));
+                    }
                     return store.insert(new SessionFeedback(
                             id.toString(),
                             clientId,
@@ -119,14 +142,14 @@ class SessionFeedbackController {
                             body.approach(),
                             body.overall(),
                             total,
-                            MAX_TOTAL,
+                            maxTotal,
                             reason != null,
                             reason,
                             shared,
                             body.sessionDate(),
                             text,
                             recordedAt,
-                            Outbox.of(now, List.of(event))));
+                            Outbox.of(now, events)));
                 })
                 .doOnNext(stored -> relay.publishSoon(SessionFeedback.COLLECTION, stored.id(), stored.outbox()))
                 .map(FeedbackView::of);

@@ -2,9 +2,11 @@ package org.attune.checkin.feedback;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.swagger.v3.oas.annotations.Operation;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
@@ -13,6 +15,7 @@ import org.attune.events.DataClass;
 import org.attune.events.RuptureReason;
 import org.attune.kit.access.AccessLog;
 import org.attune.kit.consent.TherapistAccess;
+import org.attune.kit.outbox.OutboxRelay;
 import org.attune.kit.security.Caller;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
@@ -40,11 +43,16 @@ class SessionFeedbackReadController {
     private final SessionFeedbackStore store;
     private final TherapistAccess access;
     private final AccessLog accessLog;
+    private final OutboxRelay relay;
+    private final Clock clock;
 
-    SessionFeedbackReadController(SessionFeedbackStore store, TherapistAccess access, AccessLog accessLog) {
+    SessionFeedbackReadController(
+            SessionFeedbackStore store, TherapistAccess access, AccessLog accessLog, OutboxRelay relay, Clock clock) {
         this.store = store;
         this.access = access;
         this.accessLog = accessLog;
+        this.relay = relay;
+        this.clock = clock;
     }
 
     /**
@@ -105,12 +113,17 @@ class SessionFeedbackReadController {
                 .collectList();
     }
 
-    /** Shares the words of one of the caller's own checks with their therapist; repeating it changes nothing. */
+    /**
+     * Shares the words of one of the caller's own checks with their therapist; repeating it changes nothing. The first
+     * share publishes {@code SessionFeedbackShared} with the words, so the therapist's repair prompt can show them.
+     */
     @Operation(summary = "Share the words of one of the caller's own checks with their therapist")
     @PostMapping("/api/v1/session-feedback/{id}/share")
     Mono<Entry> share(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
-        return store.shareComment(Caller.of(jwt).id(), id)
-                .map(Entry::own)
+        var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        return store.shareComment(Caller.of(jwt).id(), id, now)
+                .doOnNext(shared -> relay.publishSoon(SessionFeedback.COLLECTION, id, shared.published()))
+                .map(shared -> Entry.own(shared.feedback()))
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, NOT_FOUND)));
     }
 

@@ -4,7 +4,11 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import org.attune.events.AttuneEvent;
+import org.attune.events.SessionFeedbackShared;
+import org.attune.kit.outbox.Outbox;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.index.Index;
@@ -62,13 +66,44 @@ public class SessionFeedbackStore {
                 SessionFeedback.class);
     }
 
-    /** Shares the words of the client's own feedback with their therapist; emits it, or nothing if not theirs. */
-    Mono<SessionFeedback> shareComment(UUID clientId, String id) {
+    /**
+     * Shares the words of the client's own feedback with their therapist; emits it, or nothing if not theirs. The
+     * first share of a check with words puts a {@link SessionFeedbackShared} into the document's outbox in the same
+     * write ({@code published} says so); a repeated or concurrent share matches nothing and publishes nothing.
+     */
+    Mono<Shared> shareComment(UUID clientId, String id, Instant now) {
         var mine = query(new Criteria()
                 .andOperator(where("_id").is(id), where("clientId").is(clientId)));
-        return mongo.updateFirst(mine, new Update().set("sharedWithTherapist", true), SessionFeedback.COLLECTION)
-                .then(mongo.findOne(mine, SessionFeedback.class));
+        return mongo.findOne(mine, SessionFeedback.class).flatMap(found -> {
+            if (found.sharedWithTherapist()) {
+                return Mono.just(new Shared(found, List.of()));
+            }
+            List<AttuneEvent> events = found.text() == null
+                    ? List.of()
+                    : List.of(new SessionFeedbackShared(
+                            UUID.randomUUID(),
+                            now,
+                            AttuneEvent.CURRENT_SCHEMA_VERSION,
+                            clientId,
+                            UUID.fromString(found.id()),
+                            found.text()));
+            var stillPrivate = query(new Criteria()
+                    .andOperator(
+                            where("_id").is(id),
+                            where("clientId").is(clientId),
+                            where("sharedWithTherapist").is(false)));
+            var update = new Update().set("sharedWithTherapist", true);
+            if (!events.isEmpty()) {
+                Outbox.append(update, now, events);
+            }
+            return mongo.updateFirst(stillPrivate, update, SessionFeedback.COLLECTION)
+                    .flatMap(result -> mongo.findOne(mine, SessionFeedback.class)
+                            .map(stored -> new Shared(stored, result.getModifiedCount() > 0 ? events : List.of())));
+        });
     }
+
+    /** A share's outcome: the check as stored now, and the events this share added to its outbox. */
+    record Shared(SessionFeedback feedback, List<AttuneEvent> published) {}
 
     private static org.springframework.data.mongodb.core.query.Query range(UUID clientId, Instant from, Instant to) {
         var criteria = where("clientId").is(clientId);

@@ -12,6 +12,10 @@ import org.attune.events.SafetyFlagReason;
  * definition file, so a practice can add its own (licensed) instrument without code.
  *
  * @param validated false for Attune's own checks, which the UI says are not validated instruments
+ * @param answeredThrough the path of the endpoint that records answers, for a check that has its own (the session
+ *     connection check: {@code /api/v1/session-feedback}, which also looks for a rupture signal); such a check is not
+ *     listed among the questionnaires and its answers are refused at {@code /questionnaires/{code}/responses}. Null
+ *     for an ordinary questionnaire.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Instrument(
@@ -24,7 +28,8 @@ public record Instrument(
         List<Option> options,
         List<Item> items,
         List<Band> bands,
-        List<FlagRule> flags) {
+        List<FlagRule> flags,
+        String answeredThrough) {
 
     /** One answer option; {@code value} is what it scores. */
     public record Option(int value, String label) {}
@@ -54,6 +59,9 @@ public record Instrument(
         items = List.copyOf(Objects.requireNonNull(items, code + ": items"));
         bands = List.copyOf(Objects.requireNonNull(bands, code + ": bands"));
         flags = flags == null ? List.of() : List.copyOf(flags);
+        if (answeredThrough != null && !answeredThrough.startsWith("/api/")) {
+            throw new IllegalArgumentException(code + ": answeredThrough must be an API path");
+        }
         if (items.isEmpty()) {
             throw new IllegalArgumentException(code + ": an instrument needs items");
         }
@@ -108,6 +116,11 @@ public record Instrument(
         if (value == null || value.isBlank()) {
             throw new IllegalArgumentException(what + " is required");
         }
+    }
+
+    /** True for an ordinary questionnaire, answered at {@code /questionnaires/{code}/responses}. */
+    public boolean answeredAsQuestionnaire() {
+        return answeredThrough == null;
     }
 
     public List<Option> optionsOf(Item item) {

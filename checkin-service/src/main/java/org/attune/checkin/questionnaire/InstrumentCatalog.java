@@ -60,6 +60,7 @@ public class InstrumentCatalog {
         return Optional.ofNullable(byCode.get(code));
     }
 
+    /** Every instrument, also those answered through an endpoint of their own (the session connection check). */
     public Collection<Instrument> all() {
         return byCode.values().stream()
                 .sorted(java.util.Comparator.comparing(Instrument::code))

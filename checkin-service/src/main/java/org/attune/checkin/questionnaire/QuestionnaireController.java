@@ -8,8 +8,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.attune.checkin.safety.CrisisResources;
 import org.attune.checkin.safety.SafetyFlags;
+import org.attune.checkin.safety.SafetyNotices;
 import org.attune.checkin.web.RecordedAt;
 import org.attune.events.AttuneEvent;
 import org.attune.events.QuestionnaireCompleted;
@@ -40,7 +40,7 @@ class QuestionnaireController {
     private final InstrumentCatalog catalog;
     private final QuestionnaireResponses responses;
     private final OutboxRelay relay;
-    private final CrisisResources crisis;
+    private final SafetyNotices notices;
     private final SafetyFlags safetyFlags;
     private final Clock clock;
 
@@ -48,21 +48,24 @@ class QuestionnaireController {
             InstrumentCatalog catalog,
             QuestionnaireResponses responses,
             OutboxRelay relay,
-            CrisisResources crisis,
+            SafetyNotices notices,
             SafetyFlags safetyFlags,
             Clock clock) {
         this.catalog = catalog;
         this.responses = responses;
         this.relay = relay;
-        this.crisis = crisis;
+        this.notices = notices;
         this.safetyFlags = safetyFlags;
         this.clock = clock;
     }
 
+    /** Checks with an endpoint of their own (the session connection check) are not questionnaires a client fills in. */
     @Operation(summary = "List the questionnaires a client can answer")
     @GetMapping
     Collection<Instrument> all() {
-        return catalog.all();
+        return catalog.all().stream()
+                .filter(Instrument::answeredAsQuestionnaire)
+                .toList();
     }
 
     @Operation(summary = "Get one questionnaire by its code")
@@ -89,6 +92,13 @@ class QuestionnaireController {
             @RequestBody ResponseRequest body) {
         var clientId = Caller.of(jwt).id();
         var instrument = instrument(code);
+        if (!instrument.answeredAsQuestionnaire()) {
+            // Answered here it would skip what its own endpoint does (for the session check: the rupture signal).
+            throw new ResponseStatusException(
+                    HttpStatus.BAD_REQUEST,
+                    "The " + instrument.code() + " check is answered through POST " + instrument.answeredThrough()
+                            + ", not as a questionnaire.");
+        }
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         var rules = new FieldRules();
         // The response is about recordedAt (possibly backdated); its events, and any safety flag, happen now.
@@ -135,7 +145,8 @@ class QuestionnaireController {
                                     .then(Mono.just(stored)));
                 })
                 .doOnNext(stored -> relay.publishSoon(QuestionnaireResponse.COLLECTION, stored.id(), stored.outbox()))
-                .map(stored -> ResponseView.of(stored, result.safety().isEmpty() ? null : crisis.notice(region)));
+                .map(stored -> ResponseView.of(
+                        stored, result.safety().isEmpty() ? null : notices.forReasons(result.safety(), region)));
     }
 
     private static List<AttuneEvent> events(
@@ -187,9 +198,9 @@ class QuestionnaireController {
             boolean worsened,
             List<String> flags,
             Instant completedAt,
-            CrisisResources.SafetyNotice help) {
+            SafetyNotices.SafetyNotice help) {
 
-        static ResponseView of(QuestionnaireResponse r, CrisisResources.SafetyNotice help) {
+        static ResponseView of(QuestionnaireResponse r, SafetyNotices.SafetyNotice help) {
             return new ResponseView(
                     r.id(),
                     r.code(),

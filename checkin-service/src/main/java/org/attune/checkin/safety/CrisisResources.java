@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Crisis lines shown whenever a safety flag is raised, per region ({@code attune.crisis.regions.<REGION>}); a region
- * without its own list gets the default one.
+ * without its own list gets the default one. The words around them are {@link SafetyNotices}'.
  */
 @ConfigurationProperties("attune.crisis")
 public record CrisisResources(Map<String, List<Line>> regions) {
@@ -33,16 +33,4 @@ public record CrisisResources(Map<String, List<Line>> regions) {
         var configuredDefault = regions.get("DEFAULT");
         return configuredDefault != null && !configuredDefault.isEmpty() ? configuredDefault : DEFAULT;
     }
-
-    /** What a person sees with a safety flag: where to get help now, said plainly and warmly. */
-    public SafetyNotice notice(String region) {
-        return new SafetyNotice(
-                "You don't have to hold this alone. If you are in danger or might act on thoughts of hurting yourself,"
-                        + " please reach out to one of these now.",
-                "Attune is not an emergency service. If you share safety alerts with your therapist, they will be"
-                        + " told, but they may not see it straight away.",
-                forRegion(region));
-    }
-
-    public record SafetyNotice(String message, String notAnEmergencyService, List<Line> resources) {}
 }

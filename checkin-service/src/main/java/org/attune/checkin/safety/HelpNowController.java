@@ -25,23 +25,28 @@ class HelpNowController {
 
     private final ReactiveMongoTemplate mongo;
     private final OutboxRelay relay;
-    private final CrisisResources crisis;
+    private final SafetyNotices notices;
     private final Clock clock;
 
-    HelpNowController(ReactiveMongoTemplate mongo, OutboxRelay relay, CrisisResources crisis, Clock clock) {
+    HelpNowController(ReactiveMongoTemplate mongo, OutboxRelay relay, SafetyNotices notices, Clock clock) {
         this.mongo = mongo;
         this.relay = relay;
-        this.crisis = crisis;
+        this.notices = notices;
         this.clock = clock;
     }
 
-    /** The client asks for help now: crisis lines at once, and a safety flag for a therapist who has alerts shared. */
+    /**
+     * The client asks for help now: crisis lines at once, and a safety flag for a therapist who has alerts shared.
+     * Every press is its own flag and its own alert: safety alerts are never de-duplicated or rate-limited, and a
+     * therapist's screens may group them but never drop one.
+     */
     @Operation(summary = "Ask for help now: crisis lines at once, and a safety flag for a therapist with alerts shared")
     @PostMapping("/api/v1/help-now")
     @ResponseStatus(HttpStatus.CREATED)
     Mono<HelpNowView> helpNow(@AuthenticationPrincipal Jwt jwt, @RequestParam(required = false) String region) {
         var clientId = Caller.of(jwt).id();
         var now = clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        var help = notices.forReasons(List.of(SafetyFlagReason.HELP_NOW), region);
         var flagId = UUID.randomUUID();
         var event = new SafetyFlagRaised(
                 UUID.randomUUID(),
@@ -62,12 +67,12 @@ class HelpNowController {
                 Outbox.of(now, List.of(event)));
         return mongo.insert(flag)
                 .doOnNext(stored -> relay.publishSoon(SafetyFlag.COLLECTION, stored.id(), stored.outbox()))
-                .map(stored -> new HelpNowView(stored.id(), stored.raisedAt(), true, crisis.notice(region)))
+                .map(stored -> new HelpNowView(stored.id(), stored.raisedAt(), true, help))
                 // The crisis lines are shown even when the store is down; the client is told no alert went out.
-                .onErrorResume(e -> Mono.just(new HelpNowView(null, now, false, crisis.notice(region))));
+                .onErrorResume(e -> Mono.just(new HelpNowView(null, now, false, help)));
     }
 
     /** {@code alertRecorded} false means the flag could not be stored, so no therapist alert will follow. */
     record HelpNowView(
-            String flagId, java.time.Instant raisedAt, boolean alertRecorded, CrisisResources.SafetyNotice help) {}
+            String flagId, java.time.Instant raisedAt, boolean alertRecorded, SafetyNotices.SafetyNotice help) {}
 }

@@ -25,7 +25,8 @@ class InstrumentDefinitionTest {
                 ZERO_TO_THREE,
                 List.of(new Instrument.Item("1", "one", null), new Instrument.Item("2", "two", null)),
                 bands,
-                flags);
+                flags,
+                null);
     }
 
     @Test
@@ -65,5 +66,24 @@ class InstrumentDefinitionTest {
         assertThatThrownBy(() -> InstrumentCatalog.read(new org.springframework.core.io.ByteArrayResource(
                         "{\"code\":\"X\",\"title\":\"X\",\"itemz\":[]}".getBytes())))
                 .isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void a_check_with_an_endpoint_of_its_own_names_an_api_path() {
+        var bands = List.of(new Instrument.Band("all", "All", 0, 6, null));
+        assertThatThrownBy(() -> new Instrument(
+                        "OWN",
+                        "Own",
+                        null,
+                        null,
+                        false,
+                        null,
+                        ZERO_TO_THREE,
+                        List.of(new Instrument.Item("1", "one", null), new Instrument.Item("2", "two", null)),
+                        bands,
+                        List.of(),
+                        "https://elsewhere.example"))
+                .hasMessageContaining("answeredThrough");
+        assertThat(define(bands, List.of()).answeredAsQuestionnaire()).isTrue();
     }
 }

@@ -49,6 +49,11 @@ class ScoringTest {
         assertThat(CATALOG.get("SESSION-CONNECTION").items()).hasSize(4);
         assertThat(CATALOG.get("SESSION-CONNECTION").maxTotal()).isEqualTo(40);
         assertThat(CATALOG.get("SESSION-CONNECTION").validated()).isFalse();
+        assertThat(CATALOG.get("SESSION-CONNECTION").answeredThrough()).isEqualTo("/api/v1/session-feedback");
+        assertThat(CATALOG.values())
+                .filteredOn(Instrument::answeredAsQuestionnaire)
+                .extracting(Instrument::code)
+                .containsExactlyInAnyOrder("PHQ-9", "GAD-7", "PCL-5");
     }
 
     @ParameterizedTest(name = "PHQ-9 total {0} is {1}")
@@ -146,6 +151,18 @@ class ScoringTest {
         assertThat(result.band().code()).isEqualTo(band);
         assertThat(result.flags().contains("LOW_TOTAL")).isEqualTo(low);
         assertThat(result.safety()).isEmpty();
+    }
+
+    @Test
+    void the_session_checks_worth_talking_about_band_is_exactly_the_low_total_rupture_rule() {
+        var check = CATALOG.get("SESSION-CONNECTION");
+        for (int total = 0; total <= check.maxTotal(); total++) {
+            boolean low = org.attune.checkin.feedback.RuptureSignal.detect(total, check.maxTotal(), List.of())
+                    == org.attune.events.RuptureReason.LOW_TOTAL;
+            assertThat(check.bandOf(total).code())
+                    .as("total %d", total)
+                    .isEqualTo(low ? "worth-talking-about" : "connected");
+        }
     }
 
     @Test

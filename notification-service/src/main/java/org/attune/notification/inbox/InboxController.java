@@ -176,15 +176,17 @@ class InboxController {
     private Item item(Notification n, Set<DataClass> granted) {
         var about = aboutAnotherPerson(n);
         var sharedAs = n.kind().sharedAs();
+        boolean stillShared = true;
         if (about != null && sharedAs.isPresent() && (granted == null || !granted.contains(sharedAs.get()))) {
             about = null;
+            stillShared = false;
         }
         return new Item(
                 n.id(),
                 n.kind().wireName(),
                 about,
                 messages.title(n),
-                messages.body(n),
+                messages.body(n, stillShared),
                 n.state().name(),
                 n.unread(),
                 n.urgent(),

@@ -2,13 +2,23 @@ package org.attune.notification.inbox;
 
 import java.util.List;
 import java.util.Locale;
+import org.attune.events.SafetyFlagReason;
 import org.attune.notification.store.Notification;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
-/** Every person-facing text comes from {@code messages.properties}, reviewed against the domain brief's tone. */
+/**
+ * Every person-facing text comes from {@code messages.properties}, reviewed against the domain brief's tone. A kind
+ * may have variants ({@code notification.<kind>.<variant>.title/body}), chosen from the notification's args: a safety
+ * alert and the client's crisis resources by the reason that raised the flag (a severe total with a 0 on the self-harm
+ * item must never read as self-harm), a rupture prompt by whether it carries the client's shared words. Without a
+ * variant text the kind's own is used.
+ */
 @Component
 public class Messages {
+
+    /** The variant of a rupture prompt that quotes the client's shared words ({@code {0}}). */
+    static final String WITH_WORDS = "with-words";
 
     private final MessageSource source;
 
@@ -21,11 +31,50 @@ public class Messages {
     }
 
     public String title(Notification n) {
-        return text("notification." + n.kind().wireName() + ".title", args(n.args()));
+        return text(n, "title", variant(n, true));
     }
 
     public String body(Notification n) {
-        return text("notification." + n.kind().wireName() + ".body", args(n.args()));
+        return body(n, true);
+    }
+
+    /**
+     * @param clientWordsVisible false while the recipient may not see the client's words any more (the client no
+     *     longer shares that data class with them): a rupture prompt is then told without them
+     */
+    public String body(Notification n, boolean clientWordsVisible) {
+        return text(n, "body", variant(n, clientWordsVisible));
+    }
+
+    private String text(Notification n, String part, String variant) {
+        var args = args(n.args());
+        var base = "notification." + n.kind().wireName();
+        if (variant != null) {
+            var specific = source.getMessage(base + "." + variant + "." + part, args, null, Locale.ENGLISH);
+            if (specific != null) {
+                return specific;
+            }
+        }
+        return text(base + "." + part, args);
+    }
+
+    private static String variant(Notification n, boolean clientWordsVisible) {
+        var args = n.args() == null ? List.<String>of() : n.args();
+        return switch (n.kind()) {
+            case SAFETY_ALERT, CRISIS_RESOURCES -> args.isEmpty() ? null : reasonVariant(args.getFirst());
+            case RUPTURE_SIGNAL -> !args.isEmpty() && clientWordsVisible ? WITH_WORDS : null;
+            default -> null;
+        };
+    }
+
+    /** {@code SEVERE_BAND} → {@code severe-band}; an unknown reason gets the kind's own, neutral text. */
+    private static String reasonVariant(String reason) {
+        for (var known : SafetyFlagReason.values()) {
+            if (known.name().equals(reason)) {
+                return known.name().toLowerCase(Locale.ROOT).replace('_', '-');
+            }
+        }
+        return null;
     }
 
     private static Object[] args(List<String> args) {

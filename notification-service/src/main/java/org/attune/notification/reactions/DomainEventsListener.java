@@ -18,6 +18,7 @@ import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.events.SafetyFlagRaised;
 import org.attune.events.SessionFeedbackRecorded;
+import org.attune.events.SessionFeedbackShared;
 import org.attune.events.SessionScheduled;
 import org.attune.events.Topics;
 import org.attune.kit.consent.ConsentGrant;
@@ -112,6 +113,7 @@ class DomainEventsListener {
         switch (event) {
             case CheckInRecorded checkIn -> once(checkIn, topic, Mono.defer(() -> checkIn(checkIn)));
             case SessionFeedbackRecorded feedback -> once(feedback, topic, Mono.defer(() -> feedback(feedback)));
+            case SessionFeedbackShared shared -> once(shared, topic, Mono.defer(() -> feedbackShared(shared)));
             case ContentRecommended recommended ->
                 once(
                         recommended,
@@ -146,15 +148,20 @@ class DomainEventsListener {
         }
     }
 
+    /**
+     * Every flag is its own crisis-resources message and its own alert to each therapist with SAFETY_ALERTS (ids per
+     * flag, never per client or time): a second "I need help now" is never folded into the first.
+     */
     private Mono<?> safetyFlag(SafetyFlagRaised flag) {
         var now = clock.instant();
         var client = flag.clientId().toString();
+        var about = aboutTheFlag(flag);
         var resources = Notification.due(
                 Notification.idFor("crisis-resources:" + flag.flagId()),
                 client,
                 client,
                 NotificationKind.CRISIS_RESOURCES,
-                List.of(),
+                about,
                 null,
                 now,
                 now);
@@ -165,11 +172,25 @@ class DomainEventsListener {
                         therapist.toString(),
                         client,
                         NotificationKind.SAFETY_ALERT,
-                        List.of(),
+                        about,
                         null,
                         now,
                         now)));
         return notifications.schedule(resources).thenMany(alerts).then();
+    }
+
+    /**
+     * What the texts say the flag is about: its reason and, for a questionnaire, the instrument (its source is
+     * {@code questionnaire:<code>:<responseId>}); never the answers.
+     */
+    static List<String> aboutTheFlag(SafetyFlagRaised flag) {
+        var source = flag.source();
+        String instrument = "";
+        if (source.startsWith("questionnaire:")) {
+            var parts = source.split(":", 3);
+            instrument = parts.length > 1 ? parts[1] : "";
+        }
+        return List.of(flag.reason().name(), instrument.isBlank() ? "a questionnaire" : instrument);
     }
 
     /**
@@ -247,8 +268,13 @@ class DomainEventsListener {
                 .then(notifications.cancelOrPreempt(placeholder, clock.instant()));
     }
 
+    /**
+     * A rupture signal prompts every therapist who holds SESSION_FEEDBACK: the ratings are theirs to see whether or
+     * not the client shared their words. The words join the same prompt when they are shared
+     * ({@link #feedbackShared}).
+     */
     private Mono<?> feedback(SessionFeedbackRecorded e) {
-        if (!e.ruptureSignal() || !e.sharedWithTherapist()) {
+        if (!e.ruptureSignal()) {
             return Mono.empty();
         }
         Instant now = clock.instant();
@@ -264,6 +290,21 @@ class DomainEventsListener {
                         now,
                         now)));
         return alerts.then();
+    }
+
+    /**
+     * The client shared their words about a session: the repair prompt each therapist with SESSION_FEEDBACK already
+     * has for that check now carries them (the same notification, once). A check without a prompt (no rupture signal,
+     * or no grant when it was recorded) gets none.
+     */
+    private Mono<?> feedbackShared(SessionFeedbackShared e) {
+        return consent.activeFor(e.clientId(), DataClass.SESSION_FEEDBACK)
+                .map(ConsentGrant::therapistId)
+                .concatMap(therapist -> notifications.addClientWords(
+                        Notification.idFor("rupture-signal:" + e.feedbackId() + ":" + therapist),
+                        therapist.toString(),
+                        e.comment()))
+                .then();
     }
 
     private Mono<Boolean> toClient(UUID clientId, NotificationKind kind, String naturalKey, List<String> args) {

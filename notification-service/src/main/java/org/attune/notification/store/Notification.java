@@ -12,7 +12,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
  *
  * @param id deterministic where a duplicate must be impossible (e.g. {@code daily-checkin:<client>:<date>})
  * @param clientId the client it concerns (the recipient for client notifications)
- * @param args values for the message text; never health data (content titles, dates)
+ * @param args values for the message text (content titles, dates); for a safety alert and the client's crisis
+ *     resources the reason of the flag and the instrument that raised it (they choose the text); for a therapist's
+ *     rupture prompt the client's words once the client shared them, shown only while the grant lasts
  * @param localDate the recipient's calendar day it belongs to, for daily reminders
  */
 @Document("notifications")

@@ -301,6 +301,32 @@ public class NotificationStore {
                 query, update, FindAndModifyOptions.options().returnNew(true), Notification.class, COLLECTION);
     }
 
+    /**
+     * Adds the client's shared words to a rupture prompt that has none yet: a delivered or opened prompt is unread
+     * again, so the therapist notices; a dismissed one stays dismissed; one not yet delivered is delivered with them.
+     * Emits false when there is no such prompt or it has its words already, so a repeat changes nothing.
+     */
+    public Mono<Boolean> addClientWords(String id, String recipientId, String words) {
+        var withoutWords = where("_id")
+                .is(id)
+                .and("recipientId")
+                .is(recipientId)
+                .and("kind")
+                .is(NotificationKind.RUPTURE_SIGNAL)
+                .orOperator(where("args").is(null), where("args").size(0));
+        var inInbox = Query.query(new Criteria()
+                .andOperator(withoutWords, where("state").in(NotificationState.DELIVERED, NotificationState.OPENED)));
+        var args = List.of(words);
+        return updated(
+                        inInbox,
+                        new Update()
+                                .set("args", args)
+                                .set("state", NotificationState.DELIVERED)
+                                .set("unread", true))
+                .flatMap(done ->
+                        done ? Mono.just(true) : updated(Query.query(withoutWords), new Update().set("args", args)));
+    }
+
     // --- cancelling and re-planning -------------------------------------------------------------------------
 
     /**

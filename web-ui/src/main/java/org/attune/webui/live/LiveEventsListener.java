@@ -8,6 +8,7 @@ import org.attune.events.DataClass;
 import org.attune.events.QuestionnaireCompleted;
 import org.attune.events.SafetyFlagRaised;
 import org.attune.events.SessionFeedbackRecorded;
+import org.attune.events.SessionFeedbackShared;
 import org.attune.events.Topics;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.messaging.handler.annotation.Payload;
@@ -41,12 +42,12 @@ class LiveEventsListener {
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.CHECK_IN, DataClass.MOOD_CHECKINS);
             case QuestionnaireCompleted e ->
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.QUESTIONNAIRE, DataClass.INSTRUMENT_SCORES);
-            case SessionFeedbackRecorded e -> {
-                // Feedback the client kept private is not the therapist's to see, not even as a refresh.
-                if (e.sharedWithTherapist()) {
-                    live.clientChanged(e.clientId(), LiveUpdates.Kind.SESSION_FEEDBACK, DataClass.SESSION_FEEDBACK);
-                }
-            }
+            // Under SESSION_FEEDBACK the therapist sees the ratings of every check and the words once shared, so both
+            // a new check and words shared later refresh the open dashboard (clientChanged checks the grant).
+            case SessionFeedbackRecorded e ->
+                live.clientChanged(e.clientId(), LiveUpdates.Kind.SESSION_FEEDBACK, DataClass.SESSION_FEEDBACK);
+            case SessionFeedbackShared e ->
+                live.clientChanged(e.clientId(), LiveUpdates.Kind.SESSION_FEEDBACK, DataClass.SESSION_FEEDBACK);
             case SafetyFlagRaised e ->
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.SAFETY_FLAG, DataClass.SAFETY_ALERTS);
             // This instance learns of its own grant changes in-process (GrantChanged); the topic carries those made

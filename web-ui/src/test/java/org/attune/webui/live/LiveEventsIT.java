@@ -13,6 +13,7 @@ import org.attune.events.CheckInRecorded;
 import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.events.SessionFeedbackRecorded;
+import org.attune.events.SessionFeedbackShared;
 import org.attune.events.Topics;
 import org.attune.events.WindowOfTolerance;
 import org.attune.testsupport.AttuneIntegrationTest;
@@ -138,6 +139,31 @@ class LiveEventsIT {
         Thread.sleep(500);
         assertThat(heard).noneMatch(s -> s.kind() == LiveUpdates.Kind.SESSION_FEEDBACK);
         assertThat(heard).allMatch(s -> s.clientId().equals(client.id()));
+    }
+
+    @Test
+    void wordsSharedLaterRefreshTheOpenPageOfATherapistWithSessionFeedback() throws Exception {
+        var email = TestHttp.email("ada");
+        var withFeedback = UUID.fromString(accounts.register(email, TestHttp.STRONG_PASSWORD, "Dr. Ada", Role.THERAPIST)
+                .id());
+        grants.grantByEmail(client, email, EnumSet.of(DataClass.SESSION_FEEDBACK), null);
+        var adaHeard = new LinkedBlockingQueue<LiveUpdates.Signal>();
+        var adaSubscription = live.subscribe(withFeedback, adaHeard::add);
+        try {
+            publisher.publish(SessionFeedbackShared.of(client.id(), UUID.randomUUID(), "It felt rushed"));
+
+            LiveUpdates.Signal signal = null;
+            long deadline = System.nanoTime() + TIMEOUT.toNanos();
+            while (signal == null && System.nanoTime() < deadline) {
+                var next = adaHeard.poll(100, TimeUnit.MILLISECONDS);
+                if (next != null && next.kind() == LiveUpdates.Kind.SESSION_FEEDBACK) {
+                    signal = next;
+                }
+            }
+            assertThat(signal).isEqualTo(new LiveUpdates.Signal(client.id(), LiveUpdates.Kind.SESSION_FEEDBACK));
+        } finally {
+            adaSubscription.cancel();
+        }
     }
 
     @Test

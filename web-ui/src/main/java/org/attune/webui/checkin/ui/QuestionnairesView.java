@@ -29,7 +29,8 @@ import org.attune.webui.security.Caller;
 /**
  * Questionnaires, one question per step (so it reads the same on a phone), with "question 3 of 9" rather than any
  * score along the way. The result shows the total, its band and what the band means in plain words; an answer above
- * 0 on PHQ-9's question about self-harm puts the crisis lines above everything else.
+ * 0 on PHQ-9's question about self-harm, or a total in its severe range, puts the crisis lines above everything else,
+ * with words that fit which of the two it was.
  */
 @Route("questionnaires")
 @RolesAllowed("CLIENT")
@@ -212,10 +213,12 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
         if (scored.flags().stream().anyMatch(CRISIS_FLAGS::contains)) {
             var help = new Div();
             help.addClassName("attune-checkin-crisis-first");
+            // Only an answer above 0 on the self-harm item may be named; a severe total alone has words of its own.
+            var reason = scored.selfHarmItem() ? "" : ".severe-band";
             help.add(new H2(getTranslation("checkin.questionnaires.crisis.title")));
-            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.intro")));
+            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.intro" + reason)));
             help.add(new CrisisLines(crisis));
-            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.alert")));
+            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.alert" + reason)));
             help.setId("crisis-resources");
             result.add(help);
         }

@@ -173,6 +173,42 @@ class QuestionnairesViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void aSevereTotalWith0OnTheSelfHarmQuestionShowsTheCrisisLinesWithoutQuotingThatQuestion() {
+        checkins.questionnaireResult =
+                new QuestionnaireResult("PHQ-9", 20, 27, "severe", "Severe", List.of("SEVERE_BAND"));
+        var view = startPhq9();
+
+        answerAll(view, List.of(3, 3, 3, 3, 3, 3, 2, 0, 0));
+
+        var first = view.result.getChildren().findFirst().orElseThrow();
+        assertThat(first.getId()).hasValue("crisis-resources");
+        assertThat(first.getElement().getTextRecursively())
+                .contains("very heavy")
+                .contains("988")
+                .contains("most severe range")
+                .contains("Attune is not an emergency service")
+                .doesNotContainIgnoringCase("better off dead")
+                .doesNotContainIgnoringCase("hurting yourself")
+                .doesNotContainIgnoringCase("self-harm")
+                .doesNotContain("this answer");
+    }
+
+    @Test
+    void aSevereTotalWithTheSelfHarmQuestionAbove0ShowsTheWordsForThatQuestion() {
+        checkins.questionnaireResult =
+                new QuestionnaireResult("PHQ-9", 21, 27, "severe", "Severe", List.of("SELF_HARM_ITEM", "SEVERE_BAND"));
+        var view = startPhq9();
+
+        answerAll(view, List.of(3, 3, 3, 3, 3, 3, 2, 0, 1));
+
+        var first = view.result.getChildren().findFirst().orElseThrow();
+        assertThat(first.getId()).hasValue("crisis-resources");
+        assertThat(first.getElement().getTextRecursively())
+                .contains("better off dead or of hurting yourself")
+                .contains("told about this answer");
+    }
+
+    @Test
     void whenTheServiceDoesNotAnswerTheAnswersStayAndThePersonCanTryAgain() {
         checkins.questionnaireResult = new QuestionnaireResult("PHQ-9", 0, 27, "minimal", "Minimal", List.of());
         var view = startPhq9();
