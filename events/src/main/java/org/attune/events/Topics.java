@@ -48,6 +48,7 @@ public final class Topics {
             Map.entry(QuestionnaireCompleted.class, QUESTIONNAIRES),
             Map.entry(SessionFeedbackRecorded.class, SESSION_FEEDBACK),
             Map.entry(SafetyFlagRaised.class, SAFETY),
+            Map.entry(SafetyFlagAcknowledged.class, SAFETY),
             Map.entry(ConsentGranted.class, CONSENT),
             Map.entry(ConsentRevoked.class, CONSENT),
             Map.entry(AccountErased.class, ACCOUNTS),
@@ -117,6 +118,7 @@ public final class Topics {
             case QuestionnaireCompleted e -> QUESTIONNAIRES;
             case SessionFeedbackRecorded e -> SESSION_FEEDBACK;
             case SafetyFlagRaised e -> SAFETY;
+            case SafetyFlagAcknowledged e -> SAFETY;
             case ConsentGranted e -> CONSENT;
             case ConsentRevoked e -> CONSENT;
             case AccountErased e -> ACCOUNTS;
