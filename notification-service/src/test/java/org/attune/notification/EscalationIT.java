@@ -412,5 +412,28 @@ class EscalationIT extends IntegrationTestBase {
                                 .block()
                         && alerts.find(alert.id()).block() == null);
         assertThat(escalations(therapist)).isZero();
+
+        // An erased client leaves no alert and no remembered acknowledgement either.
+        var other = UUID.randomUUID();
+        var theirTherapist = UUID.randomUUID();
+        grant(other, theirTherapist);
+        var theirFlag = SafetyFlagRaised.of(other, UUID.randomUUID(), SafetyFlagReason.HELP_NOW, "help-now");
+        publish(theirFlag, SafetyFlagAcknowledged.of(other, theirFlag.flagId(), theirTherapist));
+        var theirAlert = tracked(theirFlag, theirTherapist);
+        await(
+                "acknowledgement remembered",
+                () -> mongo.exists(
+                                Query.query(Criteria.where("_id")
+                                        .is(theirFlag.flagId().toString())),
+                                "safety_flag_acknowledgements")
+                        .block());
+        publish(AccountErased.of(other, Role.CLIENT));
+        await(
+                "the client's alert and acknowledgement gone",
+                () -> alerts.find(theirAlert.id()).block() == null
+                        && !mongo.exists(
+                                        Query.query(Criteria.where("clientId").is(other.toString())),
+                                        "safety_flag_acknowledgements")
+                                .block());
     }
 }
