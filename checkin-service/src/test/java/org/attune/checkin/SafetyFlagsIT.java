@@ -3,8 +3,10 @@ package org.attune.checkin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -12,11 +14,15 @@ import java.util.UUID;
 import org.attune.events.AccountErased;
 import org.attune.events.AttuneEvent;
 import org.attune.events.DataClass;
+import org.attune.events.EventJson;
 import org.attune.events.Role;
+import org.attune.events.SafetyFlagAcknowledged;
 import org.attune.events.SafetyFlagRaised;
 import org.attune.events.SafetyFlagReason;
+import org.attune.events.Topics;
 import org.attune.kit.outbox.Outbox;
 import org.attune.testsupport.AttuneIntegrationTest;
+import org.attune.testsupport.EventProbe;
 import org.attune.testsupport.EventPublisher;
 import org.attune.testsupport.TestInfrastructure;
 import org.attune.testsupport.TestTokens;
@@ -262,6 +268,64 @@ class SafetyFlagsIT {
         assertThat(mongo.count(Query.query(Criteria.where("clientId").is(client)), "safety_flags")
                         .block())
                 .isEqualTo(2);
+    }
+
+    @Test
+    void the_first_acknowledgement_of_a_flag_publishes_one_safety_flag_acknowledged_and_a_repeat_publishes_none()
+            throws Exception {
+        Grants.grantAndAwait(api, events, client, therapist, EnumSet.of(DataClass.SAFETY_ALERTS), flags(), 200);
+        var ids = new ArrayList<String>();
+        api.therapistGet(therapist, flags())
+                .expectBody()
+                .jsonPath("$[*].id")
+                .value(listed -> ((List<?>) listed).forEach(id -> ids.add(id.toString())));
+        assertThat(ids).hasSize(2);
+        try (var probe = EventProbe.open(TestInfrastructure.get().bootstrapServers(), Topics.SAFETY)) {
+            acknowledge(client, ids.get(0)).expectStatus().isOk();
+            acknowledge(client, ids.get(0)).expectStatus().isOk();
+            acknowledge(client, ids.get(1)).expectStatus().isOk();
+            for (var id : ids) {
+                var event = probe.await(
+                        SafetyFlagAcknowledged.class, e -> e.flagId().toString().equals(id), Duration.ofSeconds(20));
+                assertThat(event.clientId()).isEqualTo(client);
+                assertThat(event.therapistId()).isEqualTo(therapist);
+            }
+            // Room for a wrong second event (the relay's sweep, or the repeated call) to show.
+            Thread.sleep(1_500);
+            var published = probe.records().stream()
+                    .filter(r -> r.value() != null)
+                    .map(r -> EventJson.read(r.value()))
+                    .filter(e ->
+                            e instanceof SafetyFlagAcknowledged && e.clientId().equals(client))
+                    .map(e -> ((SafetyFlagAcknowledged) e).flagId().toString())
+                    .toList();
+            assertThat(published).containsExactlyInAnyOrderElementsOf(ids);
+        }
+        api.therapistGet(therapist, flags())
+                .expectBody()
+                .jsonPath("$[0].acknowledgedAt")
+                .isNotEmpty()
+                .jsonPath("$[1].acknowledgedAt")
+                .isNotEmpty();
+        // the acknowledgement's event left the flag's outbox once published
+        long pending = 1;
+        for (int i = 0; i < 200 && pending > 0; i++) {
+            pending = mongo.count(
+                            Query.query(Criteria.where("clientId")
+                                    .is(client)
+                                    .and("outbox.events.0")
+                                    .exists(true)),
+                            "safety_flags")
+                    .block();
+            Thread.sleep(50);
+        }
+        assertThat(pending).isZero();
+    }
+
+    @Test
+    void a_flag_id_that_is_no_flag_id_is_a_404_for_a_therapist_with_safety_alerts() throws Exception {
+        Grants.grantAndAwait(api, events, client, therapist, EnumSet.of(DataClass.SAFETY_ALERTS), flags(), 200);
+        acknowledge(client, "not-a-flag").expectStatus().isNotFound();
     }
 
     @Test

@@ -49,6 +49,7 @@ public final class Topics {
             Map.entry(SessionFeedbackRecorded.class, SESSION_FEEDBACK),
             Map.entry(SessionFeedbackShared.class, SESSION_FEEDBACK),
             Map.entry(SafetyFlagRaised.class, SAFETY),
+            Map.entry(SafetyFlagAcknowledged.class, SAFETY),
             Map.entry(ConsentGranted.class, CONSENT),
             Map.entry(ConsentRevoked.class, CONSENT),
             Map.entry(AccountErased.class, ACCOUNTS),
@@ -119,6 +120,7 @@ public final class Topics {
             case SessionFeedbackRecorded e -> SESSION_FEEDBACK;
             case SessionFeedbackShared e -> SESSION_FEEDBACK;
             case SafetyFlagRaised e -> SAFETY;
+            case SafetyFlagAcknowledged e -> SAFETY;
             case ConsentGranted e -> CONSENT;
             case ConsentRevoked e -> CONSENT;
             case AccountErased e -> ACCOUNTS;

@@ -24,6 +24,7 @@ class ArchitectureTest {
             "Recorded",
             "Completed",
             "Raised",
+            "Acknowledged",
             "Granted",
             "Revoked",
             "Erased",

@@ -73,6 +73,7 @@ class EventRecordsTest {
                 SessionFeedbackRecorded.of(CLIENT, id, 36, 40, false, null, true, null),
                 SessionFeedbackShared.of(CLIENT, id, "It felt rushed"),
                 SafetyFlagRaised.of(CLIENT, id, SafetyFlagReason.HELP_NOW, "help-now"),
+                SafetyFlagAcknowledged.of(CLIENT, id, THERAPIST),
                 ConsentGranted.of(CLIENT, id, THERAPIST, Set.of(DataClass.NOTES), Instant.now(), null),
                 ConsentRevoked.of(CLIENT, id, THERAPIST, ConsentEndReason.EXPIRED),
                 AccountErased.of(CLIENT, Role.CLIENT),
@@ -120,6 +121,9 @@ class EventRecordsTest {
         assertThatThrownBy(() -> SafetyFlagRaised.of(CLIENT, null, SafetyFlagReason.HELP_NOW, "help-now"))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("flagId is required");
+        assertThatThrownBy(() -> SafetyFlagAcknowledged.of(CLIENT, UUID.randomUUID(), null))
+                .isInstanceOf(NullPointerException.class)
+                .hasMessage("therapistId is required");
         assertThatThrownBy(() -> AccountErased.of(null, Role.CLIENT))
                 .isInstanceOf(NullPointerException.class)
                 .hasMessage("clientId is required");

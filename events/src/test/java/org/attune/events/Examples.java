@@ -58,6 +58,7 @@ final class Examples {
                 sessionFeedbackRecorded(),
                 sessionFeedbackShared(),
                 safetyFlagRaised(),
+                safetyFlagAcknowledged(),
                 consentGranted(),
                 consentRevoked(),
                 accountErased(),
@@ -135,6 +136,11 @@ final class Examples {
                 id(104),
                 SafetyFlagReason.SELF_HARM_ITEM,
                 "PHQ-9");
+    }
+
+    static SafetyFlagAcknowledged safetyFlagAcknowledged() {
+        return new SafetyFlagAcknowledged(
+                event(12), Instant.parse("2025-03-15T09:40:00Z"), 1, CLIENT, id(104), THERAPIST);
     }
 
     static ConsentGranted consentGranted() {

@@ -30,6 +30,7 @@ class TopicsTest {
         assertThat(Topics.topicOf(SessionFeedbackRecorded.class)).isEqualTo("attune.session-feedback.v1");
         assertThat(Topics.topicOf(SessionFeedbackShared.class)).isEqualTo("attune.session-feedback.v1");
         assertThat(Topics.topicOf(SafetyFlagRaised.class)).isEqualTo("attune.safety.v1");
+        assertThat(Topics.topicOf(SafetyFlagAcknowledged.class)).isEqualTo("attune.safety.v1");
         assertThat(Topics.topicOf(ConsentGranted.class)).isEqualTo("attune.consent.v1");
         assertThat(Topics.topicOf(ConsentRevoked.class)).isEqualTo("attune.consent.v1");
         assertThat(Topics.topicOf(AccountErased.class)).isEqualTo("attune.accounts.v1");

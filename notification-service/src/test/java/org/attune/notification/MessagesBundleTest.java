@@ -65,6 +65,16 @@ class MessagesBundleTest {
     }
 
     @Test
+    void the_escalation_email_says_an_alert_waits_and_where_but_nothing_about_the_client() throws Exception {
+        var body = bundle().getProperty("email.escalation.body");
+        assertThat(body).contains("has not been acknowledged yet").contains("{0}");
+        assertThat(body.toLowerCase(Locale.ROOT))
+                .doesNotContain("safety", "self-harm", "mood", "check-in", "questionnaire", "client", "crisis");
+        assertThat(bundle().getProperty("email.escalation.subject").toLowerCase(Locale.ROOT))
+                .doesNotContain("safety", "client", "self-harm");
+    }
+
+    @Test
     void crisis_resources_name_the_default_lines_and_say_attune_is_not_an_emergency_service() throws Exception {
         var properties = bundle();
         var bodies = properties.stringPropertyNames().stream()

@@ -7,10 +7,13 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.UUID;
+import org.attune.events.AttuneEvent;
 import org.attune.events.DataClass;
+import org.attune.events.SafetyFlagAcknowledged;
 import org.attune.events.SafetyFlagReason;
 import org.attune.kit.access.AccessLog;
 import org.attune.kit.consent.TherapistAccess;
+import org.attune.kit.outbox.OutboxRelay;
 import org.attune.kit.security.Caller;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,12 +39,15 @@ class SafetyFlagController {
     private final SafetyFlags flags;
     private final TherapistAccess access;
     private final AccessLog accessLog;
+    private final OutboxRelay relay;
     private final Clock clock;
 
-    SafetyFlagController(SafetyFlags flags, TherapistAccess access, AccessLog accessLog, Clock clock) {
+    SafetyFlagController(
+            SafetyFlags flags, TherapistAccess access, AccessLog accessLog, OutboxRelay relay, Clock clock) {
         this.flags = flags;
         this.access = access;
         this.accessLog = accessLog;
+        this.relay = relay;
         this.clock = clock;
     }
 
@@ -66,20 +72,48 @@ class SafetyFlagController {
                         .then(flags.list(clientId, open).map(FlagView::of).collectList()));
     }
 
-    /** Marks the flag as seen; repeating it changes nothing and answers the same. 404 for a flag not of this client. */
+    /**
+     * Marks the flag as seen; repeating it changes nothing and answers the same. 404 for a flag not of this client.
+     * The first acknowledgement publishes {@code SafetyFlagAcknowledged}, which ends the alert's escalation.
+     */
     @Operation(summary = "Acknowledge one of a client's safety flags; repeating it changes nothing")
     @PostMapping("/api/v1/clients/{clientId}/safety-flags/{flagId}/acknowledge")
     Mono<FlagView> acknowledge(
             @AuthenticationPrincipal Jwt jwt, @PathVariable UUID clientId, @PathVariable String flagId) {
         var therapistId = Caller.of(jwt).id();
         var now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        var event = validFlagId(flagId)
+                ? new SafetyFlagAcknowledged(
+                        UUID.randomUUID(),
+                        now,
+                        AttuneEvent.CURRENT_SCHEMA_VERSION,
+                        clientId,
+                        UUID.fromString(flagId),
+                        therapistId)
+                : null;
         return access.require(therapistId, clientId, EnumSet.of(DataClass.SAFETY_ALERTS))
-                .flatMap(granted -> flags.acknowledge(clientId, flagId, therapistId, now)
-                        .flatMap(flag -> accessLog
+                .filter(granted -> event != null)
+                .flatMap(granted -> flags.acknowledge(clientId, flagId, event)
+                        .doOnNext(acknowledged -> {
+                            if (acknowledged.first()) {
+                                relay.publishSoon(SafetyFlag.COLLECTION, flagId, List.of(event));
+                            }
+                        })
+                        .flatMap(acknowledged -> accessLog
                                 .record(therapistId, clientId, granted, RESOURCE + "/acknowledge")
-                                .thenReturn(flag)))
+                                .thenReturn(acknowledged.flag())))
                 .map(FlagView::of)
                 .switchIfEmpty(Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND, NO_SUCH_FLAG)));
+    }
+
+    /** Flag ids are the UUIDs of their SafetyFlagRaised; anything else names no flag (404). */
+    private static boolean validFlagId(String flagId) {
+        try {
+            UUID.fromString(flagId);
+            return flagId.length() == 36;
+        } catch (IllegalArgumentException notAnId) {
+            return false;
+        }
     }
 
     /** The client's own flags, newest first, with whether a therapist has acknowledged each. */

@@ -3,11 +3,13 @@ package org.attune.checkin.safety;
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 import static org.springframework.data.mongodb.core.query.Query.query;
 
-import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
+import org.attune.events.SafetyFlagAcknowledged;
 import org.attune.events.SafetyFlagRaised;
 import org.attune.kit.erasure.ErasedAccounts;
+import org.attune.kit.outbox.Outbox;
 import org.attune.kit.outbox.OutboxListener;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -90,11 +92,16 @@ public class SafetyFlags implements OutboxListener {
         return query(criteria);
     }
 
+    /** The flag after an acknowledgement; {@code first} when this call acknowledged it (and stored its event). */
+    public record Acknowledgement(SafetyFlag flag, boolean first) {}
+
     /**
      * Marks the client's flag acknowledged by the therapist, unless it already is (the first acknowledgement is
-     * kept); emits the flag, or nothing when the client has no such flag.
+     * kept). The first acknowledgement stores its {@code SafetyFlagAcknowledged} in the flag's outbox in the same
+     * write, so the event goes out exactly when the acknowledgement is stored; a repeat stores nothing. Emits nothing
+     * when the client has no such flag.
      */
-    public Mono<SafetyFlag> acknowledge(UUID clientId, String flagId, UUID therapistId, Instant now) {
+    public Mono<Acknowledgement> acknowledge(UUID clientId, String flagId, SafetyFlagAcknowledged event) {
         var mine = new Criteria()
                 .andOperator(where("_id").is(flagId), where("clientId").is(clientId));
         var stillOpen = new Criteria()
@@ -102,11 +109,14 @@ public class SafetyFlags implements OutboxListener {
                         where("_id").is(flagId),
                         where("clientId").is(clientId),
                         where("acknowledgedAt").is(null));
-        return mongo.updateFirst(
-                        query(stillOpen),
-                        new Update().set("acknowledgedAt", now).set("acknowledgedBy", therapistId),
-                        SafetyFlag.COLLECTION)
-                .then(mongo.findOne(query(mine), SafetyFlag.class));
+        var update = Outbox.append(
+                new Update().set("acknowledgedAt", event.occurredAt()).set("acknowledgedBy", event.therapistId()),
+                event.occurredAt(),
+                List.of(event));
+        return mongo.updateFirst(query(stillOpen), update, SafetyFlag.COLLECTION)
+                .map(result -> result.getModifiedCount() > 0)
+                .flatMap(first ->
+                        mongo.findOne(query(mine), SafetyFlag.class).map(flag -> new Acknowledgement(flag, first)));
     }
 
     /** An erased therapist's id leaves the flags they acknowledged (the acknowledgement time stays). */

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
 import org.attune.events.Channel;
@@ -12,10 +13,12 @@ import org.attune.events.NotificationDelivered;
 import org.attune.events.Role;
 import org.attune.kit.consent.TherapistAccess;
 import org.attune.kit.outbox.OutboxRelay;
+import org.attune.notification.alerting.AlertSettingsStore;
 import org.attune.notification.config.SchedulerProperties;
 import org.attune.notification.preferences.Preferences;
 import org.attune.notification.preferences.PreferencesStore;
 import org.attune.notification.store.Notification;
+import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationStore;
 import org.springframework.stereotype.Component;
 import reactor.core.publisher.Mono;
@@ -30,6 +33,7 @@ public class Dispatcher {
 
     private final NotificationStore store;
     private final PreferencesStore preferences;
+    private final AlertSettingsStore alertSettings;
     private final TherapistAccess access;
     private final OutboxRelay relay;
     private final Clock clock;
@@ -40,6 +44,7 @@ public class Dispatcher {
     Dispatcher(
             NotificationStore store,
             PreferencesStore preferences,
+            AlertSettingsStore alertSettings,
             TherapistAccess access,
             OutboxRelay relay,
             Clock clock,
@@ -47,6 +52,7 @@ public class Dispatcher {
             MeterRegistry registry) {
         this.store = store;
         this.preferences = preferences;
+        this.alertSettings = alertSettings;
         this.access = access;
         this.relay = relay;
         this.clock = clock;
@@ -112,12 +118,32 @@ public class Dispatcher {
                 UUID.fromString(n.recipientId()),
                 n.kind().wireName(),
                 Channel.IN_APP);
-        String emailTo = p.emailEnabled() ? p.email() : null;
-        return store.markDelivered(n.id(), owner, now, event, emailTo).doOnNext(done -> {
-            if (done) {
-                delivered.increment();
-                relay.publishSoon(NotificationStore.COLLECTION, n.id(), List.of(event));
-            }
-        });
+        return emailTo(n, p)
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(emailTo -> store.markDelivered(
+                        n.id(),
+                        owner,
+                        now,
+                        event,
+                        emailTo.orElse(null),
+                        n.kind().deliveredState()))
+                .doOnNext(done -> {
+                    if (done) {
+                        delivered.increment();
+                        relay.publishSoon(NotificationStore.COLLECTION, n.id(), List.of(event));
+                    }
+                });
+    }
+
+    /**
+     * The email copy's addresses, if any: the recipient's own when they chose the EMAIL channel; for an escalation
+     * also the therapist's escalation address, so it reaches someone even when their own email is off.
+     */
+    private Mono<String> emailTo(Notification n, Preferences p) {
+        if (n.kind() == NotificationKind.SAFETY_ALERT_ESCALATED) {
+            return alertSettings.get(n.recipientId()).mapNotNull(s -> s.escalationRecipients(p.email()));
+        }
+        return Mono.justOrEmpty(p.emailEnabled() ? p.email() : null);
     }
 }

@@ -20,6 +20,7 @@ import org.attune.notification.config.EmailProperties;
 import org.attune.notification.config.SchedulerProperties;
 import org.attune.notification.inbox.Messages;
 import org.attune.notification.store.Notification;
+import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -153,9 +154,11 @@ public class EmailChannel {
             }
         };
         message.setFrom(new InternetAddress(email.from()));
-        message.setRecipient(jakarta.mail.Message.RecipientType.TO, new InternetAddress(n.emailTo()));
-        message.setSubject(messages.text("email.subject"), StandardCharsets.UTF_8.name());
-        message.setText(messages.text("email.body", attune.link("/inbox")), StandardCharsets.UTF_8.name());
+        // An escalation goes to the therapist's own address and their escalation address, in one message.
+        message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(n.emailTo(), true));
+        var texts = n.kind() == NotificationKind.SAFETY_ALERT_ESCALATED ? "email.escalation" : "email";
+        message.setSubject(messages.text(texts + ".subject"), StandardCharsets.UTF_8.name());
+        message.setText(messages.text(texts + ".body", attune.link("/inbox")), StandardCharsets.UTF_8.name());
         return message;
     }
 }

@@ -9,6 +9,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import org.attune.notification.alerting.Escalations;
+import org.attune.notification.alerting.SafetyAlerts;
 import org.attune.notification.config.SchedulerProperties;
 import org.attune.notification.preferences.ReminderPlanner;
 import org.attune.notification.sessions.SessionPlanner;
@@ -20,9 +22,9 @@ import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.stereotype.Component;
 
 /**
- * The dispatch loop of one instance: plan what became due for planning, deliver due notifications, send emails; repeat
- * at once while there was work, else pause for {@code poll-interval}. Each instance has its own owner id for leases,
- * so several instances share the work and none repeats another's. The events a pass stores are published by the kit
+ * The dispatch loop of one instance: plan what became due for planning, escalate unacknowledged safety alerts, deliver
+ * due notifications, send emails; repeat at once while there was work, else pause for {@code poll-interval}. Each
+ * instance has its own owner id for leases, so several instances share the work and none repeats another's. The events a pass stores are published by the kit
  * relay: at once by the writer, and by its sweep after a crash.
  */
 @Component
@@ -35,6 +37,8 @@ public class SchedulerLoop implements SmartLifecycle {
     private final EmailChannel email;
     private final ReminderPlanner reminders;
     private final SessionPlanner sessions;
+    private final Escalations escalations;
+    private final SafetyAlerts safetyAlerts;
     private final NotificationStore store;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
@@ -50,6 +54,8 @@ public class SchedulerLoop implements SmartLifecycle {
             EmailChannel email,
             ReminderPlanner reminders,
             SessionPlanner sessions,
+            Escalations escalations,
+            SafetyAlerts safetyAlerts,
             NotificationStore store,
             ReactiveMongoTemplate mongo,
             Clock clock) {
@@ -58,6 +64,8 @@ public class SchedulerLoop implements SmartLifecycle {
         this.email = email;
         this.reminders = reminders;
         this.sessions = sessions;
+        this.escalations = escalations;
+        this.safetyAlerts = safetyAlerts;
         this.store = store;
         this.mongo = mongo;
         this.clock = clock;
@@ -75,6 +83,7 @@ public class SchedulerLoop implements SmartLifecycle {
     @Override
     public void start() {
         store.ensureIndexes().onErrorComplete().block();
+        safetyAlerts.ensureIndexes().onErrorComplete().block();
         Outboxes.adoptLegacy(mongo, clock.instant())
                 .doOnError(e -> log.warn(
                         "Could not convert older outboxes ({}); trying again on the next start",
@@ -145,6 +154,11 @@ public class SchedulerLoop implements SmartLifecycle {
         var now = clock.instant();
         work += reminders.planDue(now, properties.batchSize()).blockOptional().orElse(0);
         work += sessions.planDue(now, properties.batchSize()).blockOptional().orElse(0);
+        // Escalations first, so one that falls due is delivered in this same pass.
+        work += escalations
+                .escalateDue(owner, now, properties.batchSize())
+                .blockOptional()
+                .orElse(0);
         int candidates = properties.batchSize() * properties.workers();
         var due = store.dueCandidates(now, candidates).collectList().block();
         work += parallel(due, chunk -> dispatcher.dispatch(owner, chunk));

@@ -5,9 +5,14 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.attune.kit.consent.ConsentGrant;
 import org.attune.kit.consent.ConsentProjection;
 import org.attune.kit.security.Caller;
+import org.attune.notification.alerting.AlertSettings;
+import org.attune.notification.alerting.AlertSettingsStore;
+import org.attune.notification.alerting.SafetyAlert;
+import org.attune.notification.alerting.SafetyAlerts;
 import org.attune.notification.preferences.Preferences;
 import org.attune.notification.preferences.PreferencesStore;
 import org.attune.notification.sessions.SessionSchedules;
@@ -27,6 +32,8 @@ class ExportController {
     private final PreferencesStore preferences;
     private final ConsentProjection consent;
     private final SessionSchedules schedules;
+    private final AlertSettingsStore alertSettings;
+    private final SafetyAlerts safetyAlerts;
     private final Clock clock;
 
     ExportController(
@@ -34,11 +41,15 @@ class ExportController {
             PreferencesStore preferences,
             ConsentProjection consent,
             SessionSchedules schedules,
+            AlertSettingsStore alertSettings,
+            SafetyAlerts safetyAlerts,
             Clock clock) {
         this.notifications = notifications;
         this.preferences = preferences;
         this.consent = consent;
         this.schedules = schedules;
+        this.alertSettings = alertSettings;
+        this.safetyAlerts = safetyAlerts;
         this.clock = clock;
     }
 
@@ -75,13 +86,41 @@ class ExportController {
         }
     }
 
+    /** A safety alert about the caller (a client) and whether it was acknowledged or sent again. */
+    record ExportedSafetyAlert(
+            String flagId,
+            Instant alertedAt,
+            int escalations,
+            Instant lastEscalatedAt,
+            Instant acknowledgedAt,
+            Instant endedAt,
+            String endReason) {
+
+        static ExportedSafetyAlert of(SafetyAlert a) {
+            return new ExportedSafetyAlert(
+                    a.flagId(),
+                    a.alertedAt(),
+                    a.escalations(),
+                    a.lastEscalatedAt(),
+                    a.acknowledgedAt(),
+                    a.endedAt(),
+                    a.endReason() == null ? null : a.endReason().name());
+        }
+    }
+
+    /**
+     * @param alertSettings a therapist's saved safety-alert settings; null when none were saved
+     * @param safetyAlerts for a client, the alerts their safety flags raised
+     */
     record Export(
             String accountId,
             Instant exportedAt,
             Preferences preferences,
             List<ExportedNotification> notifications,
             List<Map<String, Object>> sessionSchedules,
-            List<ConsentGrant> consents) {}
+            List<ConsentGrant> consents,
+            AlertSettings alertSettings,
+            List<ExportedSafetyAlert> safetyAlerts) {}
 
     @Operation(summary = "Everything this service holds about the caller, as JSON")
     @GetMapping("/api/v1/export")
@@ -98,7 +137,20 @@ class ExportController {
                                 .forClient(me)
                                 .map(d -> (Map<String, Object>) d)
                                 .collectList(),
-                        consent.involving(caller.id()).collectList())
-                .map(t -> new Export(me, clock.instant(), t.getT1(), t.getT2(), t.getT3(), t.getT4()));
+                        consent.involving(caller.id()).collectList(),
+                        alertSettings.find(me).map(Optional::of).defaultIfEmpty(Optional.empty()),
+                        safetyAlerts
+                                .aboutClient(me)
+                                .map(ExportedSafetyAlert::of)
+                                .collectList())
+                .map(t -> new Export(
+                        me,
+                        clock.instant(),
+                        t.getT1(),
+                        t.getT2(),
+                        t.getT3(),
+                        t.getT4(),
+                        t.getT5().orElse(null),
+                        t.getT6()));
     }
 }

@@ -6,9 +6,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 
 /**
- * Who may call what in this service; the kit denies everything not named here. Every endpoint serves both roles: each
+ * Who may call what in this service; the kit denies everything not named here. Every endpoint serves both roles (each
  * person's own preferences, inbox and export, and the session schedule, which a therapist reaches only for a client
- * who shares it with them (checked per request, see the schedule controller).
+ * who shares it with them, checked per request in the schedule controller), except the safety-alert settings, which
+ * only therapists have.
  */
 @Configuration(proxyBeanMethods = false)
 class NotificationPathRules {
@@ -24,6 +25,11 @@ class NotificationPathRules {
                         HttpMethod.POST, "/api/v1/inbox/*/read", "/api/v1/inbox/*/dismiss", "/api/v1/inbox/*/snooze")
                 .hasAnyRole("CLIENT", "THERAPIST")
                 .pathMatchers(HttpMethod.GET, "/api/v1/export")
-                .hasAnyRole("CLIENT", "THERAPIST");
+                .hasAnyRole("CLIENT", "THERAPIST")
+                // A therapist's acknowledgement window and escalation address for safety alerts.
+                .pathMatchers(HttpMethod.GET, "/api/v1/alert-settings")
+                .hasRole("THERAPIST")
+                .pathMatchers(HttpMethod.PUT, "/api/v1/alert-settings")
+                .hasRole("THERAPIST");
     }
 }

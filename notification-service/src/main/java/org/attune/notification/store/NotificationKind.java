@@ -15,6 +15,8 @@ public enum NotificationKind {
     SESSION_REMINDER("session-reminder", false, null),
     SESSION_CONNECTION_CHECK("session-connection-check", false, Duration.ofHours(24)),
     SAFETY_ALERT("safety-alert", true, null),
+    /** A safety alert sent again because nobody acknowledged it within the therapist's window (see alerting). */
+    SAFETY_ALERT_ESCALATED("safety-alert-escalated", true, null),
     CRISIS_RESOURCES("crisis-resources", true, null),
     CONSENT_GRANTED_CLIENT("consent-granted-client", false, null),
     CONSENT_GRANTED_THERAPIST("consent-granted-therapist", false, null),
@@ -54,10 +56,15 @@ public enum NotificationKind {
      */
     public Optional<DataClass> sharedAs() {
         return switch (this) {
-            case SAFETY_ALERT -> Optional.of(DataClass.SAFETY_ALERTS);
+            case SAFETY_ALERT, SAFETY_ALERT_ESCALATED -> Optional.of(DataClass.SAFETY_ALERTS);
             case RUPTURE_SIGNAL -> Optional.of(DataClass.SESSION_FEEDBACK);
             default -> Optional.empty();
         };
+    }
+
+    /** The state a delivered notification of this kind is in: an escalation is recorded as ESCALATED. */
+    public NotificationState deliveredState() {
+        return this == SAFETY_ALERT_ESCALATED ? NotificationState.ESCALATED : NotificationState.DELIVERED;
     }
 
     public static Optional<NotificationKind> fromWireName(String name) {

@@ -109,12 +109,14 @@ public class NotificationStore {
     }
 
     /**
-     * Marks a claimed notification DELIVERED in the app, with its event to publish, and queues its email copy when
-     * {@code emailTo} is set. Emits false when the lease was lost meanwhile (someone else delivers it).
+     * Marks a claimed notification delivered in the app ({@code state}: DELIVERED, or ESCALATED for an escalation),
+     * with its event to publish, and queues its email copy when {@code emailTo} (one address or several, separated by
+     * commas) is set. Emits false when the lease was lost meanwhile (someone else delivers it).
      */
-    public Mono<Boolean> markDelivered(String id, String owner, Instant now, AttuneEvent event, String emailTo) {
+    public Mono<Boolean> markDelivered(
+            String id, String owner, Instant now, AttuneEvent event, String emailTo, NotificationState state) {
         var update = new Update()
-                .set("state", NotificationState.DELIVERED)
+                .set("state", state)
                 .set("unread", true)
                 .set("deliveredAt", now)
                 .set("deliveredBy", owner)
@@ -223,11 +225,12 @@ public class NotificationStore {
 
     // --- inbox ----------------------------------------------------------------------------------------------
 
+    /** What the recipient still has in the inbox: delivered (or escalated) and not dismissed. */
+    private static final List<NotificationState> IN_INBOX =
+            List.of(NotificationState.DELIVERED, NotificationState.ESCALATED, NotificationState.OPENED);
+
     private static Criteria inInbox(String recipientId) {
-        return where("recipientId")
-                .is(recipientId)
-                .and("state")
-                .in(NotificationState.DELIVERED, NotificationState.OPENED);
+        return where("recipientId").is(recipientId).and("state").in(IN_INBOX);
     }
 
     /** Unread first, newest first within each. */
@@ -245,7 +248,10 @@ public class NotificationStore {
 
     public Mono<Long> unreadCount(String recipientId) {
         return mongo.count(
-                Query.query(where("recipientId").is(recipientId).and("state").is(NotificationState.DELIVERED)),
+                Query.query(where("recipientId")
+                        .is(recipientId)
+                        .and("state")
+                        .in(NotificationState.DELIVERED, NotificationState.ESCALATED)),
                 Notification.class,
                 COLLECTION);
     }
@@ -256,7 +262,7 @@ public class NotificationStore {
                 .and("recipientId")
                 .is(recipientId)
                 .and("state")
-                .in(NotificationState.DELIVERED, NotificationState.OPENED));
+                .in(IN_INBOX));
         var update = new Update()
                 .set("state", NotificationState.OPENED)
                 .set("unread", false)
@@ -271,7 +277,7 @@ public class NotificationStore {
                 .and("recipientId")
                 .is(recipientId)
                 .and("state")
-                .in(NotificationState.DELIVERED, NotificationState.OPENED));
+                .in(IN_INBOX));
         var update = new Update()
                 .set("state", NotificationState.DISMISSED)
                 .set("unread", false)
@@ -289,7 +295,7 @@ public class NotificationStore {
                 .and("urgent")
                 .is(false)
                 .and("state")
-                .in(NotificationState.DELIVERED, NotificationState.OPENED));
+                .in(IN_INBOX));
         var update = new Update()
                 .set("state", NotificationState.SCHEDULED)
                 .set("unread", false)

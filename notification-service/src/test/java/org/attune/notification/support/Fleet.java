@@ -3,6 +3,7 @@ package org.attune.notification.support;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,6 +50,14 @@ public final class Fleet {
                 .run(arguments(database, extra).toArray(String[]::new));
     }
 
+    /** An instance in this JVM that reads the time from {@code clock}, e.g. one {@code MutableClock} for all. */
+    public static ConfigurableApplicationContext start(String database, Clock clock, String... extra) {
+        return new SpringApplicationBuilder(NotificationServiceApplication.class)
+                // Registered before the kit's configuration runs, so its own clock steps aside.
+                .initializers(context -> context.getBeanFactory().registerSingleton("clock", clock))
+                .run(arguments(database, extra).toArray(String[]::new));
+    }
+
     /** An instance in a child JVM, its output in {@code log}; C1 only, for a quick start. */
     public static Process startProcess(String database, Path log, String... extra) throws IOException {
         return startProcess(List.of("-Xmx512m", "-XX:TieredStopAtLevel=1"), database, log, extra);
@@ -74,9 +83,13 @@ public final class Fleet {
 
     /** Email-enabled preferences for one recipient, with no quiet hours, so everything due goes out at once. */
     public static Preferences emailPreferences(String recipientId, String address, Instant now) {
+        return emailPreferences(recipientId, Role.CLIENT, address, now);
+    }
+
+    public static Preferences emailPreferences(String recipientId, Role role, String address, Instant now) {
         return new Preferences(
                 recipientId,
-                Role.CLIENT,
+                role,
                 "UTC",
                 null,
                 null,

@@ -41,6 +41,15 @@ public final class TestMail {
                 .toList();
     }
 
+    /**
+     * What arrived in this address's own mailbox: a message to several addresses is one copy in each, so counting
+     * here counts deliveries to this address, even where {@link #to} would see the other copy too.
+     */
+    public static List<MimeMessage> mailbox(String address) {
+        return get().findReceivedMessages(user -> user.getEmail().equalsIgnoreCase(address), message -> true)
+                .toList();
+    }
+
     public static String messageId(MimeMessage message) {
         try {
             return message.getMessageID();

@@ -6,6 +6,7 @@ import org.attune.events.ConsentGranted;
 import org.attune.events.ConsentRevoked;
 import org.attune.events.DataClass;
 import org.attune.events.QuestionnaireCompleted;
+import org.attune.events.SafetyFlagAcknowledged;
 import org.attune.events.SafetyFlagRaised;
 import org.attune.events.SessionFeedbackRecorded;
 import org.attune.events.SessionFeedbackShared;
@@ -49,6 +50,9 @@ class LiveEventsListener {
             case SessionFeedbackShared e ->
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.SESSION_FEEDBACK, DataClass.SESSION_FEEDBACK);
             case SafetyFlagRaised e ->
+                live.clientChanged(e.clientId(), LiveUpdates.Kind.SAFETY_FLAG, DataClass.SAFETY_ALERTS);
+            // Another therapist (or instance) acknowledged: open dashboards show the flag as seen.
+            case SafetyFlagAcknowledged e ->
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.SAFETY_FLAG, DataClass.SAFETY_ALERTS);
             // This instance learns of its own grant changes in-process (GrantChanged); the topic carries those made
             // through another web-ui instance, so every instance's open views follow.

@@ -25,6 +25,8 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.attune.webui.alerts.ClientAlertsGateway;
+import org.attune.webui.alerts.ui.RecentAlertsSection;
 import org.attune.webui.inbox.InboxGateway;
 import org.attune.webui.inbox.InboxGateway.Item;
 import org.attune.webui.inbox.InboxGateway.Outcome;
@@ -32,7 +34,8 @@ import org.attune.webui.security.Caller;
 
 /**
  * The signed-in person's inbox: reminders and messages, each readable, dismissable and (unless it is about safety)
- * snoozable with one choice. Safety messages stand out and stay until dismissed.
+ * snoozable with one choice. Safety messages stand out and stay until dismissed. A client also sees, above them,
+ * whether their therapist has seen their recent safety alerts.
  */
 @Route("inbox")
 @RolesAllowed({"CLIENT", "THERAPIST"})
@@ -42,7 +45,7 @@ class InboxView extends Main implements HasDynamicTitle {
     static final List<Integer> SNOOZE_MINUTES = List.of(60, 180, 1440);
 
     /** Therapist messages that lead to the client's dashboard; an ended consent has no dashboard to open. */
-    static final Set<String> LINKS_TO_CLIENT = Set.of("safety-alert", "rupture-signal");
+    static final Set<String> LINKS_TO_CLIENT = Set.of("safety-alert", "safety-alert-escalated", "rupture-signal");
 
     final Paragraph status = new Paragraph();
     final Div items = new Div();
@@ -54,7 +57,7 @@ class InboxView extends Main implements HasDynamicTitle {
     private final List<Item> loaded = new ArrayList<>();
     private int nextPage;
 
-    InboxView(InboxGateway inbox) {
+    InboxView(InboxGateway inbox, ClientAlertsGateway alerts) {
         this.inbox = inbox;
         this.caller = Caller.current().orElseThrow();
         addClassNames("attune-page", "attune-inbox");
@@ -67,7 +70,12 @@ class InboxView extends Main implements HasDynamicTitle {
         retry.setId("inbox-retry");
         retry.setText(getTranslation("inbox.retry"));
         retry.addClickListener(e -> reload());
-        add(new H1(getTranslation("inbox.title")), status, items, more, retry);
+        add(new H1(getTranslation("inbox.title")));
+        if (caller.isClient()) {
+            // Whether the therapist has seen the client's recent safety alerts, above the messages.
+            add(new RecentAlertsSection(alerts, caller));
+        }
+        add(status, items, more, retry);
         reload();
     }
 

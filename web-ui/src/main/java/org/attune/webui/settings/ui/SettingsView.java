@@ -40,11 +40,13 @@ import java.util.Set;
 import org.attune.events.Channel;
 import org.attune.webui.progress.ui.UserTime;
 import org.attune.webui.security.Caller;
+import org.attune.webui.settings.AlertSettingsGateway;
 import org.attune.webui.settings.SettingsGateway;
 import org.attune.webui.settings.SettingsGateway.Saved;
 
 /**
- * Reminder times, quiet hours, time zone, channels, mutes and language; for clients also the weekly session rhythm.
+ * Reminder times, quiet hours, time zone, channels, mutes and language; for clients also the weekly session rhythm,
+ * for therapists their safety-alert settings ({@link AlertSettingsSection}).
  * Every reminder can be switched off here without a word of guilt; safety messages always come through.
  */
 @Route("settings")
@@ -95,7 +97,7 @@ class SettingsView extends Main implements HasDynamicTitle {
     private final Map<String, HasValidationProperties> rhythmFields = new LinkedHashMap<>();
     private boolean loaded;
 
-    SettingsView(SettingsGateway settings) {
+    SettingsView(SettingsGateway settings, AlertSettingsGateway alertSettings) {
         this.settings = settings;
         this.caller = Caller.current().orElseThrow();
         addClassNames("attune-page", "attune-settings");
@@ -103,6 +105,9 @@ class SettingsView extends Main implements HasDynamicTitle {
         add(new H1(getTranslation("settings.title")), new Paragraph(getTranslation("settings.intro")), form);
         if (caller.isClient()) {
             add(buildRhythm());
+        }
+        if (caller.isTherapist()) {
+            add(new AlertSettingsSection(alertSettings, caller));
         }
         load();
         if (caller.isClient()) {

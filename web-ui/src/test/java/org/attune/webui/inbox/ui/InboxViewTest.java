@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.attune.events.Role;
+import org.attune.webui.alerts.FakeClientAlerts;
 import org.attune.webui.inbox.InboxGateway;
 import org.attune.webui.library.ui.SignedIn;
 import org.attune.webui.security.Caller;
@@ -99,6 +100,11 @@ class InboxViewTest extends SpringBrowserlessTest {
         @Bean
         FakeInbox fakeInbox() {
             return new FakeInbox();
+        }
+
+        @Bean
+        FakeClientAlerts fakeClientAlerts() {
+            return new FakeClientAlerts();
         }
 
         @Bean

@@ -80,6 +80,11 @@ class SettingsViewTest extends SpringBrowserlessTest {
         }
 
         @Bean
+        AlertSettingsSectionTest.FakeAlertSettings fakeAlertSettings() {
+            return new AlertSettingsSectionTest.FakeAlertSettings();
+        }
+
+        @Bean
         VaadinServiceInitListener roleChecks() {
             var access = new SpringNavigationAccessControl();
             return event -> event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(access));
