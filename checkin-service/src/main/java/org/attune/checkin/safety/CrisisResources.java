@@ -1,48 +1,35 @@
 package org.attune.checkin.safety;
 
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.attune.kit.crisis.CrisisLineProperties.Line;
+import org.attune.kit.crisis.CrisisLines;
+import org.springframework.stereotype.Component;
 
 /**
- * Crisis lines shown whenever a safety flag is raised, per region ({@code attune.crisis.regions.<REGION>}); a region
- * without its own list gets the default one.
+ * What a person is shown with a safety flag: the crisis lines of their region (the kit's one configuration,
+ * {@code attune.crisis}; the fallback region's when the region is unknown), said plainly and warmly.
  */
-@ConfigurationProperties("attune.crisis")
-public record CrisisResources(Map<String, List<Line>> regions) {
+@Component
+public class CrisisResources {
 
-    public record Line(String name, String contact, String region) {}
+    private final CrisisLines lines;
 
-    static final List<Line> DEFAULT = List.of(
-            new Line("988 Suicide & Crisis Lifeline", "call or text 988", "US"),
-            new Line("Samaritans", "call 116 123", "UK and Ireland"),
-            new Line("Emergency services", "call 112 (or 911 in North America)", "anywhere"));
-
-    public CrisisResources {
-        regions = regions == null ? Map.of() : Map.copyOf(regions);
+    CrisisResources(CrisisLines lines) {
+        this.lines = lines;
     }
 
-    public List<Line> forRegion(String region) {
-        if (region != null) {
-            var own = regions.get(region.toUpperCase(Locale.ROOT));
-            if (own != null && !own.isEmpty()) {
-                return own;
-            }
-        }
-        var configuredDefault = regions.get("DEFAULT");
-        return configuredDefault != null && !configuredDefault.isEmpty() ? configuredDefault : DEFAULT;
-    }
-
-    /** What a person sees with a safety flag: where to get help now, said plainly and warmly. */
+    /** {@code region} is a country code (ISO 3166), usually the browser's; null or unknown gives the fallback. */
     public SafetyNotice notice(String region) {
+        var own = lines.forCountry(region);
         return new SafetyNotice(
                 "You don't have to hold this alone. If you are in danger or might act on thoughts of hurting yourself,"
                         + " please reach out to one of these now.",
                 "Attune is not an emergency service. If you share safety alerts with your therapist, they will be"
                         + " told, but they may not see it straight away.",
-                forRegion(region));
+                own.name(),
+                own.lines());
     }
 
-    public record SafetyNotice(String message, String notAnEmergencyService, List<Line> resources) {}
+    /** {@code region} names where {@code resources} apply, e.g. "the United States" or "anywhere else". */
+    public record SafetyNotice(String message, String notAnEmergencyService, String region, List<Line> resources) {}
 }
