@@ -65,12 +65,13 @@ class MessagesBundleTest {
     }
 
     @Test
-    void crisis_resources_name_the_default_lines_and_say_attune_is_not_an_emergency_service() throws Exception {
-        assertThat(bundle().getProperty("notification.crisis-resources.body"))
-                .contains("988")
-                .contains("116 123")
-                .contains("112")
-                .contains("911")
-                .contains("not an emergency service");
+    void the_crisis_resources_take_their_lines_from_the_configuration_and_say_attune_is_not_an_emergency_service()
+            throws Exception {
+        var bundle = bundle();
+        assertThat(bundle.getProperty("notification.crisis-resources.body"))
+                .contains("{0}")
+                .contains("not an emergency service")
+                .doesNotContainPattern("[0-9]{3}");
+        assertThat(bundle.getProperty("notification.crisis-resources.region")).contains("{0}", "{1}");
     }
 }
