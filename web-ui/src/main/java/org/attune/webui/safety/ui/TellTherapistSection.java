@@ -25,6 +25,7 @@ public class TellTherapistSection extends Section {
     final Paragraph status = new Paragraph();
     final Paragraph seen = new Paragraph();
     private final Anchor sharing;
+    private final Paragraph notEmergency;
 
     public TellTherapistSection(HelpPresenter presenter, Caller client) {
         this.presenter = presenter;
@@ -44,7 +45,8 @@ public class TellTherapistSection extends Section {
         seen.setId("help-alert-seen");
         sharing = new Anchor("sharing", getTranslation("help.tell.sharing"));
         sharing.setId("help-tell-sharing");
-        var notEmergency = new Paragraph(getTranslation("help.tell.not-emergency"));
+        status.setVisible(false);
+        notEmergency = new Paragraph(getTranslation("help.tell.not-emergency"));
         notEmergency.addClassName("attune-notice");
         add(new H2(getTranslation("help.tell.title")), intro, notEmergency, tell, status, sharing, seen);
     }
@@ -56,6 +58,7 @@ public class TellTherapistSection extends Section {
                         ? "help.tell.intro.shared"
                         : recipients == 0 ? "help.tell.intro.not-shared" : "help.tell.intro.unknown"));
         tell.setVisible(recipients != 0);
+        notEmergency.setVisible(recipients != 0);
         sharing.setVisible(recipients == 0);
         showSeen(alerts);
         setVisible(true);
@@ -64,6 +67,7 @@ public class TellTherapistSection extends Section {
     void tell() {
         boolean sent = presenter.tellTherapist(client);
         status.setText(getTranslation(sent ? "help.tell.sent" : "help.tell.not-sent"));
+        status.setVisible(true);
         tell.setEnabled(true);
         showSeen(presenter.seen(client));
     }
