@@ -75,8 +75,10 @@ class QuestionnaireAndFeedbackIT {
                     .isEqualTo("minimal")
                     .jsonPath("$.flags[0]")
                     .isEqualTo("SELF_HARM_ITEM")
+                    .jsonPath("$.help.region")
+                    .isEqualTo("anywhere else")
                     .jsonPath("$.help.resources[0].contact")
-                    .isEqualTo("call or text 988")
+                    .isEqualTo("your local emergency number")
                     .jsonPath("$.help.notAnEmergencyService")
                     .exists();
             var flag = probe.await(SafetyFlagRaised.class, e -> e.clientId().equals(client), Duration.ofSeconds(20));
@@ -275,7 +277,7 @@ class QuestionnaireAndFeedbackIT {
     void help_now_shows_crisis_lines_at_once_and_raises_a_safety_flag() throws Exception {
         var client = UUID.randomUUID();
         try (var probe = EventProbe.open(bootstrap, Topics.SAFETY)) {
-            api.post(client, "/api/v1/help-now", "")
+            api.post(client, "/api/v1/help-now?region=gb", "")
                     .expectStatus()
                     .isCreated()
                     .expectBody()
@@ -283,8 +285,10 @@ class QuestionnaireAndFeedbackIT {
                     .isEqualTo(true)
                     .jsonPath("$.help.resources.length()")
                     .isEqualTo(3)
-                    .jsonPath("$.help.resources[1].contact")
-                    .isEqualTo("call 116 123");
+                    .jsonPath("$.help.resources[0].contact")
+                    .isEqualTo("116 123")
+                    .jsonPath("$.help.resources[2].kind")
+                    .isEqualTo("DOMESTIC_ABUSE");
             var flag = probe.await(SafetyFlagRaised.class, e -> e.clientId().equals(client), Duration.ofSeconds(20));
             assertThat(flag.reason()).isEqualTo(SafetyFlagReason.HELP_NOW);
             assertThat(flag.source()).isEqualTo("help-now");

@@ -75,25 +75,6 @@ class MessagesBundleTest {
     }
 
     @Test
-    void crisis_resources_name_the_default_lines_and_say_attune_is_not_an_emergency_service() throws Exception {
-        var properties = bundle();
-        var bodies = properties.stringPropertyNames().stream()
-                .filter(key -> key.startsWith("notification.crisis-resources.") && key.endsWith(".body"))
-                .toList();
-        assertThat(bodies)
-                .contains("notification.crisis-resources.body", "notification.crisis-resources.severe-band.body");
-        for (var key : bodies) {
-            assertThat(properties.getProperty(key))
-                    .as(key)
-                    .contains("988")
-                    .contains("116 123")
-                    .contains("112")
-                    .contains("911")
-                    .contains("not an emergency service");
-        }
-    }
-
-    @Test
     void every_safety_flag_reason_has_its_own_alert_title_and_body() throws Exception {
         var properties = bundle();
         for (var reason : org.attune.events.SafetyFlagReason.values()) {
@@ -110,5 +91,20 @@ class MessagesBundleTest {
                         + properties.getProperty("notification.crisis-resources.severe-band.body"))
                 .doesNotContainIgnoringCase("harm")
                 .doesNotContainIgnoringCase("dead");
+    }
+
+    @Test
+    void the_crisis_resources_take_their_lines_from_the_configuration_and_say_attune_is_not_an_emergency_service()
+            throws Exception {
+        var bundle = bundle();
+        for (var key :
+                List.of("notification.crisis-resources.body", "notification.crisis-resources.severe-band.body")) {
+            assertThat(bundle.getProperty(key))
+                    .as(key)
+                    .contains("{0}")
+                    .contains("not an emergency service")
+                    .doesNotContainPattern("[0-9]{3}");
+        }
+        assertThat(bundle.getProperty("notification.crisis-resources.region")).contains("{0}", "{1}");
     }
 }

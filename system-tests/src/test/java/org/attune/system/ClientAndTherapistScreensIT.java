@@ -71,7 +71,8 @@ class ClientAndTherapistScreensIT {
                     .click();
         }
         assertThat(page.locator("#crisis-resources")).isVisible(PATIENTLY);
-        assertThat(page.locator("#crisis-resources")).containsText("988");
+        // The browser says en-GB: the UK's lines come first.
+        assertThat(page.locator("#crisis-resources")).containsText("116 123");
         Browsers.screenshot(page, "questionnaire-result-with-crisis-resources");
     }
 

@@ -13,6 +13,8 @@ import org.attune.checkin.questionnaire.QuestionnaireResponse;
 import org.attune.checkin.questionnaire.QuestionnaireResponses;
 import org.attune.checkin.safety.SafetyFlag;
 import org.attune.checkin.safety.SafetyFlags;
+import org.attune.checkin.safetyplan.SafetyPlanExport;
+import org.attune.checkin.safetyplan.SafetyPlans;
 import org.attune.events.DataClass;
 import org.attune.events.RuptureReason;
 import org.attune.events.SafetyFlagReason;
@@ -38,6 +40,7 @@ class ExportController {
     private final QuestionnaireResponses responses;
     private final SessionFeedbackStore feedback;
     private final SafetyFlags safetyFlags;
+    private final SafetyPlans safetyPlans;
     private final ConsentProjection consent;
     private final AccessLog accessLog;
     private final Clock clock;
@@ -47,6 +50,7 @@ class ExportController {
             QuestionnaireResponses responses,
             SessionFeedbackStore feedback,
             SafetyFlags safetyFlags,
+            SafetyPlans safetyPlans,
             ConsentProjection consent,
             AccessLog accessLog,
             Clock clock) {
@@ -54,6 +58,7 @@ class ExportController {
         this.responses = responses;
         this.feedback = feedback;
         this.safetyFlags = safetyFlags;
+        this.safetyPlans = safetyPlans;
         this.consent = consent;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -77,7 +82,8 @@ class ExportController {
                                 .collectList(),
                         safetyFlags.of(id).collectList(),
                         consent.involving(id).map(ExportController::grant).collectList(),
-                        accessLog.forClient(id).map(ExportController::access).collectList())
+                        accessLog.forClient(id).map(ExportController::access).collectList(),
+                        safetyPlans.exportOf(id))
                 .map(t -> new Export(
                         id,
                         caller.role().name(),
@@ -91,7 +97,8 @@ class ExportController {
                                 .toList(),
                         t.getT4().stream().map(ExportController::safetyFlag).toList(),
                         t.getT5(),
-                        t.getT6()))
+                        t.getT6(),
+                        t.getT7()))
                 .map(export -> ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attune-checkins-export.json\"")
                         .body(export));
@@ -107,7 +114,8 @@ class ExportController {
             List<FlagData> helpNowRequests,
             List<SafetyFlagData> safetyFlags,
             List<GrantData> consentGrants,
-            List<AccessData> accessLog) {}
+            List<AccessData> accessLog,
+            SafetyPlanExport safetyPlan) {}
 
     record CheckInData(
             String id,

@@ -1,36 +1,23 @@
 package org.attune.checkin.safety;
 
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.attune.kit.crisis.CrisisLines;
+import org.springframework.stereotype.Component;
 
 /**
- * Crisis lines shown whenever a safety flag is raised, per region ({@code attune.crisis.regions.<REGION>}); a region
- * without its own list gets the default one. The words around them are {@link SafetyNotices}'.
+ * The crisis lines shown with a safety flag: the kit's one configuration ({@code attune.crisis}), for the person's
+ * region, or the fallback region's when it is unknown. The words around them are {@link SafetyNotices}'.
  */
-@ConfigurationProperties("attune.crisis")
-public record CrisisResources(Map<String, List<Line>> regions) {
+@Component
+public class CrisisResources {
 
-    public record Line(String name, String contact, String region) {}
+    private final CrisisLines lines;
 
-    static final List<Line> DEFAULT = List.of(
-            new Line("988 Suicide & Crisis Lifeline", "call or text 988", "US"),
-            new Line("Samaritans", "call 116 123", "UK and Ireland"),
-            new Line("Emergency services", "call 112 (or 911 in North America)", "anywhere"));
-
-    public CrisisResources {
-        regions = regions == null ? Map.of() : Map.copyOf(regions);
+    CrisisResources(CrisisLines lines) {
+        this.lines = lines;
     }
 
-    public List<Line> forRegion(String region) {
-        if (region != null) {
-            var own = regions.get(region.toUpperCase(Locale.ROOT));
-            if (own != null && !own.isEmpty()) {
-                return own;
-            }
-        }
-        var configuredDefault = regions.get("DEFAULT");
-        return configuredDefault != null && !configuredDefault.isEmpty() ? configuredDefault : DEFAULT;
+    /** {@code region} is a country code (ISO 3166), usually the browser's; null or unknown gives the fallback. */
+    public CrisisLines.RegionLines forRegion(String region) {
+        return lines.forCountry(region);
     }
 }

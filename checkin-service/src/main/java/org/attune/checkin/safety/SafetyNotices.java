@@ -4,6 +4,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import org.attune.events.SafetyFlagReason;
+import org.attune.kit.crisis.CrisisLineProperties;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -34,16 +35,22 @@ public class SafetyNotices {
                 .filter(reasons::contains)
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("a safety notice needs a reason"));
+        var own = crisis.forRegion(region);
         return new SafetyNotice(
                 text("safety.notice." + leading.name().toLowerCase(Locale.ROOT).replace('_', '-')),
                 text("safety.notice.not-an-emergency-service"),
-                crisis.forRegion(region));
+                own.name(),
+                own.lines());
     }
 
     private String text(String key) {
         return messages.getMessage(key, null, Locale.ENGLISH);
     }
 
-    /** {@code message} fits what raised the flag; {@code resources} are the crisis lines for the region. */
-    public record SafetyNotice(String message, String notAnEmergencyService, List<CrisisResources.Line> resources) {}
+    /**
+     * {@code message} fits what raised the flag; {@code resources} are the crisis lines of {@code region} (e.g. "the
+     * United States" or "anywhere else").
+     */
+    public record SafetyNotice(
+            String message, String notAnEmergencyService, String region, List<CrisisLineProperties.Line> resources) {}
 }

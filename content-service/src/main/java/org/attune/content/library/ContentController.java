@@ -26,9 +26,11 @@ class ContentController {
     static final int MAX_QUERY_LENGTH = 200;
 
     private final ReactiveMongoTemplate mongo;
+    private final CrisisLinesMarkdown crisisLines;
 
-    ContentController(ReactiveMongoTemplate mongo) {
+    ContentController(ReactiveMongoTemplate mongo, CrisisLinesMarkdown crisisLines) {
         this.mongo = mongo;
+        this.crisisLines = crisisLines;
     }
 
     record Summary(
@@ -59,7 +61,7 @@ class ContentController {
             ContentPiece.Breathing breathing,
             String body,
             int version) {
-        static Detail of(ContentPiece p) {
+        static Detail of(ContentPiece p, String body) {
             return new Detail(
                     p.slug(),
                     p.title(),
@@ -71,7 +73,7 @@ class ContentController {
                     p.summary(),
                     p.steps() == null ? List.of() : p.steps(),
                     p.breathing(),
-                    p.body(),
+                    body,
                     p.version());
         }
     }
@@ -131,7 +133,7 @@ class ContentController {
     Mono<Detail> one(@PathVariable String slug) {
         return mongo.findById(slug, ContentPiece.class)
                 .filter(ContentPiece::active)
-                .map(Detail::of)
+                .map(p -> Detail.of(p, crisisLines.render(p.body())))
                 .switchIfEmpty(Mono.error(
                         new ResponseStatusException(HttpStatus.NOT_FOUND, "There is no piece with that name.")));
     }

@@ -262,6 +262,24 @@ class LibraryIT {
     }
 
     @Test
+    void the_crisis_piece_is_rendered_from_the_crisis_line_configuration() {
+        api.getAsClient(reader, "/api/v1/content/crisis-resources")
+                .expectStatus()
+                .isOk()
+                .expectBody()
+                .jsonPath("$.body")
+                .value(body -> assertThat((String) body)
+                        .doesNotContain("{{")
+                        .contains("**In the United States**")
+                        .contains("[988](tel:988)")
+                        .contains("[116 123](tel:116123)")
+                        .contains("[0808 2000 247](tel:08082000247)")
+                        .contains("[1-800-799-7233](tel:18007997233)")
+                        .contains("**Anywhere else**")
+                        .contains("not an emergency service"));
+    }
+
+    @Test
     void each_role_reaches_only_its_own_endpoints_and_is_told_so_as_403_problem_json() {
         var therapist = UUID.randomUUID();
         for (String path : new String[] {"/api/v1/assignments", "/api/v1/recommendations", "/api/v1/access-log"}) {

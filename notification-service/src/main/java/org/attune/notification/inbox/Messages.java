@@ -2,8 +2,11 @@ package org.attune.notification.inbox;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.stream.Collectors;
 import org.attune.events.SafetyFlagReason;
+import org.attune.kit.crisis.CrisisLines;
 import org.attune.notification.store.Notification;
+import org.attune.notification.store.NotificationKind;
 import org.springframework.context.MessageSource;
 import org.springframework.stereotype.Component;
 
@@ -21,9 +24,11 @@ public class Messages {
     static final String WITH_WORDS = "with-words";
 
     private final MessageSource source;
+    private final CrisisLines crisisLines;
 
-    Messages(MessageSource source) {
+    Messages(MessageSource source, CrisisLines crisisLines) {
         this.source = source;
+        this.crisisLines = crisisLines;
     }
 
     public String text(String key, Object... args) {
@@ -47,7 +52,8 @@ public class Messages {
     }
 
     private String text(Notification n, String part, String variant) {
-        var args = args(n.args());
+        // A crisis message names the lines of the one crisis-line configuration; its own args only pick the words.
+        var args = n.kind() == NotificationKind.CRISIS_RESOURCES ? new Object[] {crisisLines()} : args(n.args());
         var base = "notification." + n.kind().wireName();
         if (variant != null) {
             var specific = source.getMessage(base + "." + variant + "." + part, args, null, Locale.ENGLISH);
@@ -75,6 +81,23 @@ public class Messages {
             }
         }
         return null;
+    }
+
+    /**
+     * The urgent lines of every configured region, from the one crisis-line configuration. The inbox does not know
+     * where its reader is, so it names them all, the fallback region last as "anywhere else".
+     */
+    String crisisLines() {
+        return crisisLines.all().stream()
+                .map(region -> {
+                    var lines = region.urgent().stream()
+                            .map(line -> text("notification.crisis-resources.line", line.name(), line.contact()))
+                            .collect(Collectors.joining("; "));
+                    return region.fallback()
+                            ? text("notification.crisis-resources.elsewhere", lines)
+                            : text("notification.crisis-resources.region", region.name(), lines);
+                })
+                .collect(Collectors.joining(" "));
     }
 
     private static Object[] args(List<String> args) {

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import org.attune.kit.crisis.CrisisLineProperties;
+import org.attune.kit.crisis.CrisisLines;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationKind;
 import org.junit.jupiter.api.Test;
@@ -15,7 +17,7 @@ class MessagesTest {
     /** What would tell a therapist or client that the self-harm item was answered. */
     static final String[] ABOUT_SELF_HARM = {"self-harm", "harm", "hurting", "better off dead"};
 
-    final Messages messages = new Messages(bundle());
+    final Messages messages = new Messages(bundle(), new CrisisLines(new CrisisLineProperties(null, null)));
 
     /** The bundle as spring.messages in application.yml configures it. */
     static ResourceBundleMessageSource bundle() {

@@ -105,7 +105,8 @@ class HttpCheckinGateway implements CheckinGateway {
                     node.path("source").asString(null),
                     node.path("validated").asBoolean(false),
                     node.path("prompt").asString(null),
-                    items));
+                    items,
+                    safetyItems(node.path("flags"))));
         }
         return Optional.of(instruments);
     }
@@ -189,6 +190,19 @@ class HttpCheckinGateway implements CheckinGateway {
     /** A list answer, whether the service sends a bare array or a page with {@code items}. */
     private static JsonNode items(JsonNode body) {
         return body.isArray() ? body : body.path("items");
+    }
+
+    /** Flag rules on one item's answer that make a safety flag: the screen shows crisis lines from that answer on. */
+    private static Map<String, Integer> safetyItems(JsonNode flags) {
+        var items = new LinkedHashMap<String, Integer>();
+        for (var rule : flags) {
+            if (rule.path("item").isString()
+                    && rule.path("safety").isString()
+                    && rule.path("atLeast").isNumber()) {
+                items.put(rule.path("item").asString(), rule.path("atLeast").asInt());
+            }
+        }
+        return items;
     }
 
     private static List<Instrument.Option> options(JsonNode node) {

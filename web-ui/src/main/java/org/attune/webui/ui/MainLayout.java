@@ -13,8 +13,9 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 
 /**
- * The frame around every page: the navigation for the signed-in person's role, and "I need help now" always in the
- * header, so crisis resources are one click away from anywhere.
+ * The frame around every page: the navigation for the signed-in person's role, and "Crisis lines & help" always in
+ * the header, so crisis resources are one click away from anywhere. The button only opens the page; nothing is raised
+ * until the client asks for it there.
  */
 @Layout
 @AnonymousAllowed
@@ -50,6 +51,7 @@ public class MainLayout extends AppLayout {
                     item("library", "layout.nav.library"),
                     item("inbox", "layout.nav.inbox"),
                     item("bring-to-session", "layout.nav.bring-to-session"),
+                    item("safety-plan", "layout.nav.safety-plan"),
                     item("sharing", "layout.nav.sharing"),
                     item("settings", "layout.nav.settings"));
         }

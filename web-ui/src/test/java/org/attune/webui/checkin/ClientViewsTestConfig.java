@@ -6,7 +6,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.attune.events.Role;
+import org.attune.kit.crisis.CrisisLineProperties;
+import org.attune.kit.crisis.CrisisLines;
 import org.attune.testsupport.MutableClock;
+import org.attune.webui.safety.FakeSafetyGateway;
+import org.attune.webui.safety.HelpPresenter;
+import org.attune.webui.safety.ui.SafetyPlanPanels;
 import org.attune.webui.security.Caller;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -22,7 +27,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * A test configuration, so the application's integration tests never pick it up.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(HelpNowAlerts.class)
+@Import({HelpPresenter.class, SafetyPlanPanels.class})
 public class ClientViewsTestConfig {
 
     public static final Instant NOW = Instant.parse("2026-11-27T09:30:00Z");
@@ -42,9 +47,16 @@ public class ClientViewsTestConfig {
         return new MutableClock(NOW);
     }
 
+    /** The crisis lines as a deployment without settings has them (the kit's defaults). */
     @Bean
-    public CrisisProperties crisisProperties() {
-        return new CrisisProperties(null, null);
+    public CrisisLines crisisLines() {
+        return new CrisisLines(new CrisisLineProperties(null, null));
+    }
+
+    /** checkin-service's safety plan and flags, and who holds SAFETY_ALERTS, in memory. */
+    @Bean
+    public FakeSafetyGateway safetyGateway() {
+        return new FakeSafetyGateway();
     }
 
     @Bean

@@ -195,6 +195,23 @@ class HttpGatewaysTest {
     }
 
     @Test
+    void anItemWhoseAnswerAloneIsASafetyFlagIsKnownBeforeAnythingIsSent() {
+        answer("GET /api/v1/questionnaires", 200, """
+                [{"code":"PHQ-9","title":"PHQ-9","options":[{"value":0,"label":"Not at all"}],
+                  "items":[{"id":"1","text":"Interest"},{"id":"9","text":"Thoughts"}],
+                  "flags":[{"code":"SELF_HARM_ITEM","item":"9","atLeast":1,"safety":"SELF_HARM_ITEM"},
+                           {"code":"SEVERE_BAND","band":"severe","safety":"SEVERE_BAND"},
+                           {"code":"NOTE","item":"1","atLeast":3}]}]
+                """);
+
+        var phq9 = checkins.instruments(CLIENT).orElseThrow().getFirst();
+
+        assertThat(phq9.safetyItems()).containsExactly(java.util.Map.entry("9", 1));
+        assertThat(phq9.safetyItemAnswered(java.util.Map.of("1", 3, "9", 0))).isFalse();
+        assertThat(phq9.safetyItemAnswered(java.util.Map.of("9", 1))).isTrue();
+    }
+
+    @Test
     void aQuestionnaireResponseIsScoredWithItsFlags() {
         answer(
                 "POST /api/v1/questionnaires/PHQ-9/responses",

@@ -16,11 +16,10 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.attune.kit.crisis.CrisisLines;
 import org.attune.webui.checkin.CheckinGateway;
-import org.attune.webui.checkin.CrisisProperties;
 import org.attune.webui.checkin.Instrument;
 import org.attune.webui.checkin.Outcome;
 import org.attune.webui.checkin.QuestionnaireResult;
@@ -28,19 +27,18 @@ import org.attune.webui.security.Caller;
 
 /**
  * Questionnaires, one question per step (so it reads the same on a phone), with "question 3 of 9" rather than any
- * score along the way. The result shows the total, its band and what the band means in plain words; an answer above
- * 0 on PHQ-9's question about self-harm, or a total in its severe range, puts the crisis lines above everything else,
- * with words that fit which of the two it was.
+ * score along the way. The result shows the total, its band and what the band means in plain words. From the moment
+ * an answer holds a safety flag (PHQ-9's question about self-harm above 0) the crisis lines stand above everything
+ * else, also when the answers could not be sent; a result in the most severe range puts them there too.
  */
 @Route("questionnaires")
 @RolesAllowed("CLIENT")
 class QuestionnairesView extends Main implements HasDynamicTitle {
 
-    /** Flags after which the crisis lines come first on the result. */
-    static final List<String> CRISIS_FLAGS = List.of(QuestionnaireResult.SELF_HARM_ITEM, "SEVERE_BAND");
+    static final String SEVERE_BAND = "SEVERE_BAND";
 
     private final CheckinGateway checkins;
-    private final CrisisProperties crisis;
+    final QuestionnaireCrisis crisis;
 
     final Div list = new Div();
     final Section step = new Section();
@@ -55,14 +53,14 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
     Span progress;
     Span answerError;
 
-    QuestionnairesView(CheckinGateway checkins, CrisisProperties crisis) {
+    QuestionnairesView(CheckinGateway checkins, CrisisLines crisisLines) {
         this.checkins = checkins;
-        this.crisis = crisis;
+        this.crisis = new QuestionnaireCrisis(crisisLines);
         addClassNames("attune-page", "attune-checkin-questionnaires");
         list.setId("questionnaire-list");
         step.setId("questionnaire-step");
         result.setId("questionnaire-result");
-        add(new H1(getTranslation("checkin.questionnaires.title")), list, step, result);
+        add(new H1(getTranslation("checkin.questionnaires.title")), crisis, list, step, result);
         showList();
     }
 
@@ -112,6 +110,7 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
     void start(Instrument chosen) {
         instrument = chosen;
         answers.clear();
+        crisis.hide();
         index = 0;
         list.setVisible(false);
         result.setVisible(false);
@@ -147,6 +146,7 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
             if (e.getValue() != null) {
                 answers.put(item.id(), e.getValue().value());
                 answerError.setVisible(false);
+                showCrisisWhileAnswering();
             }
         });
         answerError = new Span(getTranslation("checkin.questionnaires.choose"));
@@ -200,27 +200,34 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
         }
     }
 
-    /** The answers stay; the person can try again from the last question. */
+    /** The answers stay; the person can try again from the last question. The crisis lines stay too. */
     private void showUnsent(String key) {
         answerError.setText(getTranslation(key));
         answerError.setVisible(true);
+        if (instrument.safetyItemAnswered(answers)) {
+            crisis.show(QuestionnaireCrisis.Reason.SELF_HARM, QuestionnaireCrisis.Sending.NOT_SENT);
+        }
+    }
+
+    /** An answer that is a safety flag by itself shows the lines at once; changing it back takes them away. */
+    private void showCrisisWhileAnswering() {
+        if (instrument.safetyItemAnswered(answers)) {
+            crisis.show(QuestionnaireCrisis.Reason.SELF_HARM, QuestionnaireCrisis.Sending.ANSWERING);
+        } else {
+            crisis.hide();
+        }
     }
 
     void showResult(QuestionnaireResult scored) {
         step.setVisible(false);
         result.removeAll();
         result.setVisible(true);
-        if (scored.flags().stream().anyMatch(CRISIS_FLAGS::contains)) {
-            var help = new Div();
-            help.addClassName("attune-checkin-crisis-first");
-            // Only an answer above 0 on the self-harm item may be named; a severe total alone has words of its own.
-            var reason = scored.selfHarmItem() ? "" : ".severe-band";
-            help.add(new H2(getTranslation("checkin.questionnaires.crisis.title")));
-            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.intro" + reason)));
-            help.add(new CrisisLines(crisis));
-            help.add(new Paragraph(getTranslation("checkin.questionnaires.crisis.alert" + reason)));
-            help.setId("crisis-resources");
-            result.add(help);
+        if (scored.selfHarmItem() || (instrument != null && instrument.safetyItemAnswered(answers))) {
+            crisis.show(QuestionnaireCrisis.Reason.SELF_HARM, QuestionnaireCrisis.Sending.SENT);
+        } else if (scored.flags().contains(SEVERE_BAND)) {
+            crisis.show(QuestionnaireCrisis.Reason.SEVERE, QuestionnaireCrisis.Sending.SENT);
+        } else {
+            crisis.hide();
         }
         result.add(new H2(getTranslation("checkin.questionnaires.result.title", instrument.title())));
         var total = new Paragraph(getTranslation("checkin.questionnaires.total", scored.total(), scored.maxTotal()));

@@ -1,8 +1,7 @@
 package org.attune.webui.home.ui;
 
 import com.vaadin.flow.component.UI;
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
+import com.vaadin.flow.component.html.Anchor;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -10,99 +9,69 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
-import org.attune.webui.checkin.CrisisProperties;
-import org.attune.webui.checkin.HelpNowAlerts;
-import org.attune.webui.checkin.ui.CrisisLines;
+import java.util.Optional;
+import org.attune.kit.crisis.CrisisLines;
+import org.attune.webui.checkin.ui.CrisisLinesPanel;
+import org.attune.webui.safety.AlertsSeen;
+import org.attune.webui.safety.HelpPresenter;
+import org.attune.webui.safety.ui.HelpPlanSection;
+import org.attune.webui.safety.ui.TellTherapistSection;
 import org.attune.webui.security.Caller;
 
 /**
- * Crisis lines and emergency numbers, reachable without an account, and plain words on what Attune is not. A
- * signed-in client who opens this page ("I need help now") also raises a safety flag: the lines are shown first and
- * at once, the flag is raised in the background, and a line below says whether it went out. Opening the page again
- * within a few minutes raises no second flag ({@link HelpNowAlerts}).
+ * Crisis lines & help, reachable from every page and without an account. Opening it raises nothing: the lines come
+ * first and at once; for a signed-in client the safety plan follows, then "Let my therapist know", an explained
+ * action that raises a safety flag each time it is pressed. The plan and who would be told are read off the request
+ * thread, so the lines never wait for a service.
  */
 @Route("help")
 @AnonymousAllowed
 class CrisisResourcesView extends Main implements HasDynamicTitle {
 
-    private final HelpNowAlerts alerts;
+    final CrisisLinesPanel lines;
+    final HelpPlanSection plan = new HelpPlanSection();
+    final TellTherapistSection tell;
+    private final HelpPresenter presenter;
     private final Caller client;
 
-    final CrisisLines lines;
-    final Paragraph alertStatus = new Paragraph();
-    final Button retry;
-    private boolean alerting;
-
-    CrisisResourcesView(CrisisProperties crisis, HelpNowAlerts alerts) {
-        this.alerts = alerts;
+    CrisisResourcesView(CrisisLines crisis, HelpPresenter presenter) {
+        this.presenter = presenter;
         this.client = Caller.current().filter(Caller::isClient).orElse(null);
-        addClassName("attune-page");
-        addClassName("attune-crisis");
-
-        lines = new CrisisLines(crisis).withId("crisis-resources");
-
-        alertStatus.setId("help-alert-status");
-        alertStatus.addClassName("attune-checkin-alert-status");
-        alertStatus.getElement().setAttribute("role", "status");
-        alertStatus.getElement().setAttribute("aria-live", "polite");
-        alertStatus.setVisible(client != null);
-        alertStatus.setText(getTranslation("checkin.help.alert.pending"));
-
-        retry = new Button(getTranslation("checkin.help.alert.retry"), e -> startAlert(UI.getCurrent()));
-        retry.setId("help-alert-retry");
-        retry.addThemeVariants(ButtonVariant.PRIMARY);
-        retry.setVisible(false);
-
-        add(
-                new H1(getTranslation("help.title")),
-                new Paragraph(getTranslation("help.intro")),
-                lines,
-                alertStatus,
-                retry,
-                new Paragraph(getTranslation("help.elsewhere")),
-                new Paragraph(
-                        client != null
-                                ? new com.vaadin.flow.component.html.Anchor(
-                                        "today", getTranslation("checkin.help.back-today"))
-                                : new RouterLink(getTranslation("help.back"), WelcomeView.class)));
-
+        addClassNames("attune-page", "attune-crisis");
+        lines = new CrisisLinesPanel(crisis).withId("crisis-resources");
+        tell = client == null ? null : new TellTherapistSection(presenter, client);
+        add(new H1(getTranslation("help.title")), new Paragraph(getTranslation("help.intro")), lines);
         if (client != null) {
+            add(plan, tell);
             addAttachListener(e -> {
                 if (e.isInitialAttach()) {
-                    startAlert(e.getUI());
+                    load(e.getUI());
                 }
             });
         }
+        add(new Paragraph(
+                client != null
+                        ? new Anchor("today", getTranslation("help.back-today"))
+                        : new RouterLink(getTranslation("help.back"), WelcomeView.class)));
     }
 
-    /** Raises the flag off the request thread, so the lines above never wait for checkin-service. */
-    private void startAlert(UI ui) {
-        if (alerting || client == null) {
-            return;
-        }
-        alerting = true;
-        retry.setVisible(false);
-        alertStatus.setText(getTranslation("checkin.help.alert.pending"));
+    private void load(UI ui) {
         // Without server push the answer would wait for the next round trip: poll until it is shown.
         ui.setPollInterval(1000);
-        Thread.ofVirtual().name("help-now").start(() -> {
-            var result = alerts.raise(client);
-            ui.access(() -> show(ui, result));
-        });
-    }
-
-    private void show(UI ui, HelpNowAlerts.Result result) {
-        alerting = false;
-        ui.setPollInterval(-1);
-        switch (result) {
-            case RAISED -> alertStatus.setText(getTranslation("checkin.help.alert.raised"));
-            case ALREADY_RAISED -> alertStatus.setText(getTranslation("checkin.help.alert.already"));
-            case NOT_RAISED -> {
-                alertStatus.setText(getTranslation("checkin.help.alert.failed"));
-                retry.setVisible(true);
+        Thread.ofVirtual().name("help-page").start(() -> {
+            HelpPresenter.HelpPage page;
+            try {
+                page = presenter.load(client);
+            } catch (RuntimeException e) {
+                page = new HelpPresenter.HelpPage(Optional.empty(), -1, new AlertsSeen(0, 0));
             }
-            case NOT_A_CLIENT -> alertStatus.setVisible(false);
-        }
+            var loaded = page;
+            ui.access(() -> {
+                ui.setPollInterval(-1);
+                plan.show(loaded.plan());
+                tell.show(loaded.recipients(), loaded.seen());
+            });
+        });
     }
 
     @Override

@@ -42,6 +42,8 @@ import org.attune.webui.progress.ProgressGateway;
 import org.attune.webui.progress.ProgressRange;
 import org.attune.webui.progress.ui.ProgressCharts;
 import org.attune.webui.progress.ui.UserTime;
+import org.attune.webui.safety.ui.SafetyPlanPanels;
+import org.attune.webui.safety.ui.TherapistSafetyPlanPanel;
 import org.attune.webui.therapist.AssignmentItem;
 import org.attune.webui.therapist.ClientSchedule;
 import org.attune.webui.therapist.ClientSummary;
@@ -78,6 +80,9 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     private final AssignContentPanels assignPanels;
     private AssignContentPanel assignPanel;
     private UUID assignPanelClient;
+    private final SafetyPlanPanels safetyPlanPanels;
+    private TherapistSafetyPlanPanel safetyPlanPanel;
+    private UUID safetyPlanClient;
 
     private final Grants grants;
     private final Accounts accounts;
@@ -106,9 +111,11 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             ProgressGateway progress,
             LiveUpdates live,
             AssignContentPanels assignPanels,
+            SafetyPlanPanels safetyPlanPanels,
             Clock clock) {
         super(live);
         this.assignPanels = assignPanels;
+        this.safetyPlanPanels = safetyPlanPanels;
         this.grants = grants;
         this.accounts = accounts;
         this.gateway = gateway;
@@ -257,6 +264,12 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         if (classes.contains(DataClass.SAFETY_ALERTS)) {
             content.add(section("therapist.flags.title", flags));
             showFlags(snapshot.flags());
+            // Read once per client, not on every refresh: each read of the plan is logged for the client.
+            if (safetyPlanPanel == null || !clientId.equals(safetyPlanClient)) {
+                safetyPlanPanel = safetyPlanPanels.create(caller, clientId);
+                safetyPlanClient = clientId;
+            }
+            content.add(section("therapist.plan.title", safetyPlanPanel));
         }
         if (classes.contains(DataClass.SESSION_FEEDBACK)) {
             content.add(section("therapist.feedback.title", feedback));

@@ -6,7 +6,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.Component;
 import com.vaadin.flow.component.button.Button;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.attune.events.Role;
@@ -40,7 +39,8 @@ class QuestionnairesViewTest extends SpringBrowserlessTest {
             "Over the last 2 weeks, how often have you been bothered by any of the following problems?",
             IntStream.rangeClosed(1, 9)
                     .mapToObj(i -> new Instrument.Item(String.valueOf(i), "Question text " + i, OPTIONS))
-                    .toList());
+                    .toList(),
+            java.util.Map.of("9", 1));
 
     static final Instrument SESSION = new Instrument(
             Instrument.SESSION_CONNECTION,
@@ -148,7 +148,7 @@ class QuestionnairesViewTest extends SpringBrowserlessTest {
                 .contains("Your total: 11 of 27")
                 .contains("Range: Moderate")
                 .contains("worth talking about with your therapist");
-        assertThat(view.result.getChildren().map(c -> c.getId().orElse(""))).doesNotContain("crisis-resources");
+        assertThat(view.crisis.isVisible()).isFalse();
         assertThat(text).doesNotContainIgnoringCase("safe");
     }
 
@@ -160,16 +160,67 @@ class QuestionnairesViewTest extends SpringBrowserlessTest {
 
         answerAll(view, List.of(0, 0, 0, 0, 0, 0, 1, 1, 1));
 
-        var first = view.result.getChildren().findFirst().orElseThrow();
-        assertThat(first.getId()).hasValue("crisis-resources");
-        assertThat(first.getElement().getTextRecursively())
+        assertThat(view.crisis.isVisible()).isTrue();
+        assertThat(view.getChildren().toList().indexOf(view.crisis))
+                .isLessThan(view.getChildren().toList().indexOf(view.result));
+        assertThat(view.crisis.getElement().getTextRecursively())
                 .contains("You don't have to hold this alone")
+                .contains("You said that thoughts of being better off dead")
                 .contains("988")
-                .contains("116 123")
+                .contains("Attune is not an emergency service")
+                .contains("they will be told about this answer")
+                .contains("Look at my safety plan");
+        assertThat(view.result.getElement().getTextRecursively()).contains("Your total: 3 of 27");
+    }
+
+    @Test
+    void theCrisisLinesAppearTheMomentTheSelfHarmAnswerIsAbove0AndGoIfItIsChangedBack() {
+        var view = startPhq9();
+        answerAll(view, List.of(0, 0, 0, 0, 0, 0, 0, 0));
+        assertThat(view.crisis.isVisible()).isFalse();
+
+        test(view.answer).selectItem("Several days");
+
+        assertThat(view.crisis.isVisible()).isTrue();
+        assertThat(view.crisis.getElement().getTextRecursively())
+                .contains("988")
+                .contains("also while you finish the questions");
+        assertThat(checkins.answersSent).isEmpty();
+
+        test(view.answer).selectItem("Not at all");
+
+        assertThat(view.crisis.isVisible()).isFalse();
+    }
+
+    @Test
+    void whenTheAnswersCannotBeSentTheCrisisLinesStayAndThePageSaysNoAlertWentOut() {
+        var view = startPhq9();
+        answerAll(view, List.of(0, 0, 0, 0, 0, 0, 0, 0));
+        checkins.down = true;
+        test(view.answer).selectItem("More than half the days");
+
+        test(view.next).click();
+
+        assertThat(view.answerError.getText()).contains("not saved yet");
+        assertThat(view.crisis.isVisible()).isTrue();
+        assertThat(view.crisis.getElement().getTextRecursively())
+                .contains("988")
+                .contains("no alert has gone to a therapist")
                 .contains("Attune is not an emergency service");
-        var all = new ArrayList<String>();
-        view.result.getChildren().forEach(c -> all.add(c.getElement().getTextRecursively()));
-        assertThat(String.join("|", all)).contains("Your total: 3 of 27");
+    }
+
+    @Test
+    void aSevereTotalWithoutTheSelfHarmAnswerShowsTheLinesWithoutSayingThatAnswerWasGiven() {
+        checkins.questionnaireResult =
+                new QuestionnaireResult("PHQ-9", 24, 27, "severe", "Severe", List.of("SEVERE_BAND"));
+        var view = startPhq9();
+
+        answerAll(view, List.of(3, 3, 3, 3, 3, 3, 3, 3, 0));
+
+        var text = view.crisis.getElement().getTextRecursively();
+        assertThat(view.crisis.isVisible()).isTrue();
+        assertThat(text).contains("low mood has been very heavy lately").contains("988");
+        assertThat(text).doesNotContain("better off dead").doesNotContain("hurting yourself");
     }
 
     @Test

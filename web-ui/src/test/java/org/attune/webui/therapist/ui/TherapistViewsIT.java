@@ -275,7 +275,7 @@ class TherapistViewsIT extends SpringBrowserlessTest {
         assertThat(view.title.getText()).isEqualTo("Ida");
         assertThat(view.lastCheckIn.getId()).contains("last-checkin");
         assertThat(view.lastCheckIn.getText()).startsWith("Last check-in:");
-        assertThat(text($(ListItem.class).id("safety-flag-f1"))).contains("I need help now");
+        assertThat(text($(ListItem.class).id("safety-flag-f1"))).contains("Let my therapist know");
         assertThat(text($(ListItem.class).id("rupture-s1")))
                 .contains("It felt rushed")
                 .contains("16 of 40");
