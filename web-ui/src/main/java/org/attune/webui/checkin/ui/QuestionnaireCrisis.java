@@ -50,7 +50,11 @@ class QuestionnaireCrisis extends Div {
                 switch (sending) {
                     case ANSWERING -> "checkin.questionnaires.crisis.before";
                     case NOT_SENT -> "checkin.questionnaires.crisis.not-sent";
-                    case SENT -> "checkin.questionnaires.crisis.alert";
+                    // A severe total alone must not be called "this answer": only the self-harm item is one.
+                    case SENT ->
+                        reason == Reason.SELF_HARM
+                                ? "checkin.questionnaires.crisis.alert"
+                                : "checkin.questionnaires.crisis.alert.severe-band";
                 }));
         state.setId("crisis-alert-state");
         var plan = new Anchor("safety-plan", getTranslation("checkin.questionnaires.crisis.plan"));
