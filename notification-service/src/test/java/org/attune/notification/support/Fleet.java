@@ -88,6 +88,7 @@ public final class Fleet {
                 Preferences.DEFAULT_LANGUAGE,
                 now,
                 null,
+                null,
                 null);
     }
 
