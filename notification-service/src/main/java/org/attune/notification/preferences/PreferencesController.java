@@ -200,8 +200,7 @@ class PreferencesController {
         var now = clock.instant();
         // A pause is its own choice: saving the other preferences keeps it.
         return store.find(jwt.getSubject())
-                .map(Preferences::pausedUntil)
-                .map(Optional::of)
+                .map(stored -> Optional.ofNullable(stored.pausedUntil()))
                 .defaultIfEmpty(Optional.empty())
                 .flatMap(paused -> replace(jwt, body, now, paused.orElse(null)));
     }
