@@ -95,6 +95,13 @@ class ReminderChoicesIT extends IntegrationTestBase {
 
         assertThat(settled(due(client, NotificationKind.DAILY_CHECKIN))).isEqualTo(NotificationState.CANCELLED);
         assertThat(settled(due(client, NotificationKind.WEEKLY_QUESTIONNAIRE))).isEqualTo(NotificationState.DELIVERED);
+        asClient(client)
+                .get()
+                .uri("/api/v1/inbox")
+                .exchange()
+                .expectBody()
+                .jsonPath("$.items[?(@.kind == 'weekly-questionnaire')].title")
+                .isEqualTo("This week's questionnaire");
         assertThat(settled(due(client, NotificationKind.CRISIS_RESOURCES))).isEqualTo(NotificationState.DELIVERED);
     }
 
@@ -216,6 +223,8 @@ class ReminderChoicesIT extends IntegrationTestBase {
                 .getResponseBody();
         assertThat(page)
                 .contains("Mute weekly questionnaire reminders", "Pause all reminders for a week")
+                .as("one apostrophe, as a person writes it")
+                .contains("make Attune&#39;s reminders quieter")
                 .contains("method=\"post\"")
                 .doesNotContain(client.toString(), address);
         assertThat(stored(client).mutedKinds())
