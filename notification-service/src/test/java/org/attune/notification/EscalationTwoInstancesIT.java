@@ -335,7 +335,9 @@ class EscalationTwoInstancesIT {
                 Preferences.DEFAULT_LANGUAGE,
                 now,
                 null,
-                null);
+                null,
+                // reminders paused too: a safety alert comes through whatever the person chose
+                now.plus(java.time.Duration.ofDays(7)));
     }
 
     private static long escalated(NotificationStore store) {

@@ -147,16 +147,20 @@ class SessionScheduleReadIT extends IntegrationTestBase {
         clock.set(FRIDAY_NOON);
         var client = UUID.randomUUID();
         weeklyWithOneOffs(asClient(client), null);
+        // A change touches only the fields sent; the weekly rhythm ends by sending it as null.
+        var change = new java.util.HashMap<String, Object>(Map.of(
+                "timeZone",
+                "America/New_York",
+                "oneOffStarts",
+                List.of("2026-05-20T15:00:00Z"),
+                "durationMinutes",
+                45));
+        change.put("weeklyDay", null);
+        change.put("weeklyTime", null);
         asClient(client)
                 .put()
                 .uri("/api/v1/session-schedule")
-                .bodyValue(Map.of(
-                        "timeZone",
-                        "America/New_York",
-                        "oneOffStarts",
-                        List.of("2026-05-20T15:00:00Z"),
-                        "durationMinutes",
-                        45))
+                .bodyValue(change)
                 .exchange()
                 .expectStatus()
                 .isOk();

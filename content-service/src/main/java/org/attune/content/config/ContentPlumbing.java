@@ -18,6 +18,9 @@ class ContentPlumbing {
         return exchanges -> exchanges
                 .pathMatchers(HttpMethod.POST, "/api/v1/content/*/engagements")
                 .hasRole("CLIENT")
+                // A client's own written answer to a reflection; before the wider GET rule for the library below.
+                .pathMatchers("/api/v1/content/*/answer")
+                .hasRole("CLIENT")
                 .pathMatchers("/api/v1/recommendations/**", "/api/v1/assignments/**")
                 .hasRole("CLIENT")
                 .pathMatchers("/api/v1/clients/**")

@@ -5,6 +5,7 @@ import static org.springframework.data.mongodb.core.query.Query.query;
 
 import java.util.List;
 import java.util.UUID;
+import org.attune.content.reflection.ReflectionAnswer;
 import org.attune.events.Role;
 import org.attune.kit.erasure.AccountDataEraser;
 import org.attune.kit.outbox.Outbox;
@@ -16,7 +17,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * This service's own collections and what erasure does to them (the kit erases the consent grants and the access log
- * it keeps). An erased client's engagements, recommendations and assignments go. An erased therapist's assignments
+ * it keeps). An erased client's engagements, recommendations, assignments and written reflection answers go. An erased therapist's assignments
  * stay with their client, who was asked to do something and may have done it, but without the therapist's id, and
  * any of their events still waiting in the outbox (which name the therapist) are dropped unsent.
  */
@@ -24,7 +25,8 @@ import reactor.core.publisher.Mono;
 class ContentAccountData implements AccountDataEraser {
 
     /** Collections holding a client's data, by {@code clientId}. */
-    static final List<String> CLIENT_COLLECTIONS = List.of("engagements", "recommendations", "assignments");
+    static final List<String> CLIENT_COLLECTIONS =
+            List.of("engagements", "recommendations", "assignments", ReflectionAnswer.COLLECTION);
 
     private final ReactiveMongoTemplate mongo;
 

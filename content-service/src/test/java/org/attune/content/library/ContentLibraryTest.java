@@ -113,6 +113,22 @@ class ContentLibraryTest {
     }
 
     @Test
+    void pieces_that_encourage_speaking_up_say_when_it_may_not_be_safe_and_point_to_help() {
+        for (var slug : List.of("needs-statement-builder", "recognising-red-flags")) {
+            var body = PIECES.get(slug).body();
+            assertThat(body).as(slug).contains("When speaking up may not be safe", "your safety");
+            assertThat(body).as(slug).containsAnyOf("/library/crisis-resources", "support line");
+        }
+    }
+
+    @Test
+    void a_harder_stretch_is_not_promised_to_mean_that_therapy_is_working() {
+        var body = PIECES.get("when-things-feel-worse-for-a-while").body();
+        assertThat(body).doesNotContain("doesn't mean therapy isn't working");
+        assertThat(body).contains("part of the work", "worth telling your therapist");
+    }
+
+    @Test
     void no_piece_uses_a_word_from_the_banned_list() {
         var found = new ArrayList<String>();
         RAW.forEach((slug, raw) -> {

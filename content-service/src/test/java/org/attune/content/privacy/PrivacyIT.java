@@ -38,8 +38,8 @@ import org.springframework.data.mongodb.core.query.Query;
 @Import(TestClockConfig.class)
 class PrivacyIT {
 
-    static final List<String> COLLECTIONS =
-            List.of("engagements", "recommendations", "assignments", "access_log", "consent_grants");
+    static final List<String> COLLECTIONS = List.of(
+            "engagements", "recommendations", "assignments", "reflection_answers", "access_log", "consent_grants");
 
     @LocalServerPort
     int port;
@@ -77,6 +77,12 @@ class PrivacyIT {
                 .expectStatus()
                 .isCreated();
         consents.send(hyperCheckIn(client));
+        api.put(
+                        org.attune.testsupport.TestTokens.get().client(client),
+                        "/api/v1/content/between-sessions-carrying-the-thread/answer",
+                        "{\"text\":\"A line to bring next time.\"}")
+                .expectStatus()
+                .isOk();
     }
 
     /** Documents naming the account in a clientId or therapistId field, stored as a string or as a UUID. */
@@ -150,6 +156,10 @@ class PrivacyIT {
                 .doesNotExist()
                 .jsonPath("$.assignments[0].slug")
                 .isEqualTo("hand-on-chest")
+                .jsonPath("$.reflection_answers[0].text")
+                .isEqualTo("A line to bring next time.")
+                .jsonPath("$.reflection_answers[0].shared")
+                .isEqualTo(false)
                 .jsonPath("$.access_log[0].therapistId")
                 .isEqualTo(therapist.toString())
                 .jsonPath("$.consent_grants[0].dataClasses[0]")
@@ -160,6 +170,8 @@ class PrivacyIT {
                 .isOk()
                 .expectBody()
                 .jsonPath("$.engagements.length()")
+                .isEqualTo(0)
+                .jsonPath("$.reflection_answers.length()")
                 .isEqualTo(0)
                 .jsonPath("$.recommendations.length()")
                 .isEqualTo(0)

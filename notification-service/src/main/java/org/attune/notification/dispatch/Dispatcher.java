@@ -25,8 +25,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Claims due notifications and decides each one: expired, muted, deferred past quiet hours, or delivered in the app
- * (with its email copy queued and its {@code NotificationDelivered} event stored in the same update). Urgent
- * (safety) notifications skip the mute and quiet-hours checks and never expire.
+ * (with its email copy queued and its {@code NotificationDelivered} event stored in the same update). Reminders are
+ * let go while the person has paused them. Urgent (safety) notifications skip the mute, pause and quiet-hours checks
+ * and never expire.
  */
 @Component
 public class Dispatcher {
@@ -102,6 +103,10 @@ public class Dispatcher {
     private Mono<Boolean> decide(Notification n, Preferences p, String owner, Instant now) {
         if (!n.urgent()) {
             if (p.muted(n.kind().wireName())) {
+                return store.markCancelled(n.id(), owner, now);
+            }
+            // A paused reminder is let go, not saved up: nothing piles up for the day the pause ends.
+            if (n.kind().reminder() && p.paused(now)) {
                 return store.markCancelled(n.id(), owner, now);
             }
             var quietUntil = p.quietHours().endIfQuiet(now, p.zone());

@@ -19,6 +19,7 @@ import org.attune.notification.config.AttuneProperties;
 import org.attune.notification.config.EmailProperties;
 import org.attune.notification.config.SchedulerProperties;
 import org.attune.notification.inbox.Messages;
+import org.attune.notification.links.ReminderLinks;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationStore;
@@ -31,7 +32,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Sends the email copy of delivered notifications. The body never says what the notification is about, only that
- * there is a message in Attune, with a link. A failed send is retried with growing pauses and ends as ERRORED after
+ * there is a message in Attune, with a link; a reminder's email also links to a page (signed, no sign-in) where that
+ * kind of reminder can be muted or all reminders paused for a week. A failed send is retried with growing pauses and ends as ERRORED after
  * the last try, counted in {@code attune.notifications.email.errors}. The Message-ID is derived from the
  * notification, so a copy re-sent after a crash (between the SMTP answer and the store update) is recognisable as the
  * same message.
@@ -48,6 +50,7 @@ public class EmailChannel {
     private final EmailProperties email;
     private final SchedulerProperties scheduler;
     private final OutboxRelay relay;
+    private final ReminderLinks links;
     private final Clock clock;
     private final Counter errors;
     private final Counter failedAttempts;
@@ -61,6 +64,7 @@ public class EmailChannel {
             EmailProperties email,
             SchedulerProperties scheduler,
             OutboxRelay relay,
+            ReminderLinks links,
             Clock clock,
             MeterRegistry registry) {
         this.store = store;
@@ -70,6 +74,7 @@ public class EmailChannel {
         this.email = email;
         this.scheduler = scheduler;
         this.relay = relay;
+        this.links = links;
         this.clock = clock;
         this.errors = Counter.builder("attune.notifications.email.errors")
                 .description("Emails given up on after the last retry (ERRORED)")
@@ -158,7 +163,13 @@ public class EmailChannel {
         message.setRecipients(jakarta.mail.Message.RecipientType.TO, InternetAddress.parse(n.emailTo(), true));
         var texts = n.kind() == NotificationKind.SAFETY_ALERT_ESCALATED ? "email.escalation" : "email";
         message.setSubject(messages.text(texts + ".subject"), StandardCharsets.UTF_8.name());
-        message.setText(messages.text(texts + ".body", attune.link("/inbox")), StandardCharsets.UTF_8.name());
+        var text = messages.text(texts + ".body", attune.link("/inbox"));
+        if (n.kind().reminder()) {
+            // One tap from the email itself, without signing in; never on safety messages, which are not reminders.
+            var token = links.tokenFor(UUID.fromString(n.recipientId()), n.kind());
+            text = text + messages.text("email.reminder-choices", attune.link("/reminder-links/" + token));
+        }
+        message.setText(text, StandardCharsets.UTF_8.name());
         return message;
     }
 }

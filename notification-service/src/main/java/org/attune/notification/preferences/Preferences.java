@@ -14,6 +14,9 @@ import org.springframework.data.mongodb.core.mapping.Document;
 /**
  * One person's notification preferences ({@code id} = account id), plus the planning cursors: the due instant of the
  * last daily / weekly reminder planned, so a pass plans the next one only once the previous one is due.
+ *
+ * @param pausedUntil until when the person paused every reminder (one tap in the inbox or an email); null when not
+ *     paused. Set and cleared only through the pause itself, so saving the other preferences keeps it.
  */
 @Document("preferences")
 public record Preferences(
@@ -30,7 +33,8 @@ public record Preferences(
         String language,
         Instant updatedAt,
         Instant nextDailyAt,
-        Instant nextWeeklyAt) {
+        Instant nextWeeklyAt,
+        Instant pausedUntil) {
 
     /** The language of people who never chose one, including everyone whose preferences predate the choice. */
     public static final String DEFAULT_LANGUAGE = "en";
@@ -60,6 +64,7 @@ public record Preferences(
                 DEFAULT_LANGUAGE,
                 now,
                 null,
+                null,
                 null);
     }
 
@@ -85,6 +90,11 @@ public record Preferences(
 
     public boolean emailEnabled() {
         return channels != null && channels.contains(Channel.EMAIL) && email != null && !email.isBlank();
+    }
+
+    /** Whether reminders are paused at {@code now}; a pause ends by itself. */
+    public boolean paused(Instant now) {
+        return pausedUntil != null && now.isBefore(pausedUntil);
     }
 
     public boolean muted(String kind) {

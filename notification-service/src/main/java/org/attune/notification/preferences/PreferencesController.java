@@ -4,6 +4,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
@@ -12,15 +14,21 @@ import jakarta.validation.constraints.Size;
 import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import org.attune.events.Channel;
 import org.attune.events.Role;
+import org.attune.notification.store.NotificationKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -45,13 +53,19 @@ class PreferencesController {
     static final String LANGUAGE =
             "[a-zA-Z]{2,3}(-[a-zA-Z]{4})?(-([a-zA-Z]{2}|[0-9]{3}))?(-([a-zA-Z0-9]{5,8}|[0-9][a-zA-Z0-9]{3}))*";
 
+    /** The kinds a person may mute with one tap from the reminder itself. */
+    static final String REMINDER_KIND = "daily-checkin|weekly-questionnaire|session-reminder|session-connection-check"
+            + "|content-recommended|content-assigned";
+
     private final PreferencesStore store;
     private final ReminderPlanner planner;
+    private final ReminderBoundaries boundaries;
     private final Clock clock;
 
-    PreferencesController(PreferencesStore store, ReminderPlanner planner, Clock clock) {
+    PreferencesController(PreferencesStore store, ReminderPlanner planner, ReminderBoundaries boundaries, Clock clock) {
         this.store = store;
         this.planner = planner;
+        this.boundaries = boundaries;
         this.clock = clock;
     }
 
@@ -110,9 +124,26 @@ class PreferencesController {
         boolean isQuietHoursComplete() {
             return (quietHoursStart == null) == (quietHoursEnd == null);
         }
+    }
 
-        static PreferencesBody of(Preferences p) {
-            return new PreferencesBody(
+    /**
+     * The preferences as they are read back: what a PUT sets, and {@code pausedUntil}, which only the pause endpoints
+     * change (null when reminders are not paused, or the pause has ended).
+     */
+    record PreferencesView(
+            String timeZone,
+            String dailyReminderTime,
+            DayOfWeek weeklyQuestionnaireDay,
+            String quietHoursStart,
+            String quietHoursEnd,
+            Set<Channel> channels,
+            String email,
+            List<String> mutedKinds,
+            String language,
+            Instant pausedUntil) {
+
+        static PreferencesView of(Preferences p, Instant now) {
+            return new PreferencesView(
                     p.timeZone(),
                     p.dailyReminderTime(),
                     p.weeklyQuestionnaireDay(),
@@ -121,20 +152,60 @@ class PreferencesController {
                     p.channels(),
                     p.email(),
                     p.mutedKinds(),
-                    p.language());
+                    p.language(),
+                    p.paused(now) ? p.pausedUntil() : null);
         }
     }
 
+    /** @param kind a reminder kind, e.g. {@code daily-checkin}; safety messages and notices cannot be muted here */
+    record MuteRequest(
+            @NotNull @Pattern(regexp = REMINDER_KIND, message = "must be a kind of reminder")
+            String kind) {}
+
+    /** @param days how long to pause every reminder; a week unless said otherwise */
+    record PauseRequest(@Min(1) @Max(30) Integer days) {}
+
     @Operation(summary = "The caller's notification preferences, or the gentle defaults when none were saved")
     @GetMapping
-    Mono<PreferencesBody> get(@AuthenticationPrincipal Jwt jwt) {
-        return store.get(jwt.getSubject(), role(jwt)).map(PreferencesBody::of);
+    Mono<PreferencesView> get(@AuthenticationPrincipal Jwt jwt) {
+        return store.get(jwt.getSubject(), role(jwt)).map(p -> PreferencesView.of(p, clock.instant()));
+    }
+
+    @Operation(summary = "Mute one kind of reminder with one tap (never a safety message)")
+    @PostMapping("/muted-kinds")
+    Mono<PreferencesView> mute(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody MuteRequest request) {
+        var kind = NotificationKind.fromWireName(request.kind()).orElseThrow();
+        return boundaries.mute(jwt.getSubject(), role(jwt), kind).map(p -> PreferencesView.of(p, clock.instant()));
+    }
+
+    @Operation(summary = "Pause every reminder for a while (a week by default); safety messages still come")
+    @PostMapping("/pause")
+    Mono<PreferencesView> pause(
+            @AuthenticationPrincipal Jwt jwt, @Valid @RequestBody(required = false) PauseRequest request) {
+        int days = request == null || request.days() == null ? ReminderBoundaries.PAUSE_DAYS : request.days();
+        return boundaries
+                .pause(jwt.getSubject(), role(jwt), Duration.ofDays(days))
+                .map(p -> PreferencesView.of(p, clock.instant()));
+    }
+
+    @Operation(summary = "End a pause of reminders now")
+    @DeleteMapping("/pause")
+    Mono<PreferencesView> resume(@AuthenticationPrincipal Jwt jwt) {
+        return boundaries.resume(jwt.getSubject(), role(jwt)).map(p -> PreferencesView.of(p, clock.instant()));
     }
 
     @Operation(summary = "Replace the caller's notification preferences and plan reminders afresh")
     @PutMapping
-    Mono<PreferencesBody> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PreferencesBody body) {
+    Mono<PreferencesView> put(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody PreferencesBody body) {
         var now = clock.instant();
+        // A pause is its own choice: saving the other preferences keeps it.
+        return store.find(jwt.getSubject())
+                .map(stored -> Optional.ofNullable(stored.pausedUntil()))
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(paused -> replace(jwt, body, now, paused.orElse(null)));
+    }
+
+    private Mono<PreferencesView> replace(Jwt jwt, PreferencesBody body, Instant now, Instant pausedUntil) {
         var role = role(jwt);
         // Check-in and questionnaire reminders are for clients.
         boolean client = role == Role.CLIENT;
@@ -154,10 +225,11 @@ class PreferencesController {
                         : Locale.forLanguageTag(body.language()).toLanguageTag(),
                 now,
                 null,
-                null);
+                null,
+                pausedUntil);
         return store.save(preferences)
                 .flatMap(saved -> planner.replan(saved, now).thenReturn(saved))
-                .map(PreferencesBody::of);
+                .map(p -> PreferencesView.of(p, now));
     }
 
     private static Role role(Jwt jwt) {

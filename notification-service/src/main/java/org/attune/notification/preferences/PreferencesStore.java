@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import org.attune.events.Role;
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
@@ -44,6 +45,26 @@ public class PreferencesStore {
                 .switchIfEmpty(Mono.defer(
                         () -> mongo.insert(Preferences.defaults(accountId, role, clock.instant()), COLLECTION)
                                 .onErrorResume(DuplicateKeyException.class, raced -> find(accountId))));
+    }
+
+    /** Adds a muted kind (once) and answers with the preferences after the change; empty when there are none. */
+    public Mono<Preferences> addMutedKind(String accountId, String kind) {
+        return mongo.findAndModify(
+                Query.query(where("_id").is(accountId)),
+                new Update().addToSet("mutedKinds", kind).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true),
+                Preferences.class,
+                COLLECTION);
+    }
+
+    /** Sets (or with null, ends) a pause of every reminder; empty when there are no preferences. */
+    public Mono<Preferences> setPausedUntil(String accountId, Instant until) {
+        return mongo.findAndModify(
+                Query.query(where("_id").is(accountId)),
+                new Update().set("pausedUntil", until).set("updatedAt", clock.instant()),
+                FindAndModifyOptions.options().returnNew(true),
+                Preferences.class,
+                COLLECTION);
     }
 
     public Mono<Preferences> save(Preferences preferences) {

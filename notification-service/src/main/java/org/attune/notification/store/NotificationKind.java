@@ -67,6 +67,22 @@ public enum NotificationKind {
         return this == SAFETY_ALERT_ESCALATED ? NotificationState.ESCALATED : NotificationState.DELIVERED;
     }
 
+    /**
+     * A reminder: a gentle nudge to the person themselves, which they may mute by kind or pause for a while with one
+     * tap (inbox and email). Safety messages, consent notices and a therapist's alerts are not reminders.
+     */
+    public boolean reminder() {
+        return switch (this) {
+            case DAILY_CHECKIN,
+                    WEEKLY_QUESTIONNAIRE,
+                    SESSION_REMINDER,
+                    SESSION_CONNECTION_CHECK,
+                    CONTENT_RECOMMENDED,
+                    CONTENT_ASSIGNED -> !urgent;
+            default -> false;
+        };
+    }
+
     public static Optional<NotificationKind> fromWireName(String name) {
         return Arrays.stream(values()).filter(k -> k.wireName.equals(name)).findFirst();
     }

@@ -78,6 +78,7 @@ public final class DispatchBenchmark {
                                 p.language(),
                                 now,
                                 null,
+                                null,
                                 null);
                     }
                     preferences.save(p).block();

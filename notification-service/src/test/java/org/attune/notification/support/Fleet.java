@@ -101,6 +101,7 @@ public final class Fleet {
                 Preferences.DEFAULT_LANGUAGE,
                 now,
                 null,
+                null,
                 null);
     }
 

@@ -52,6 +52,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @EnableWebSecurity
 class SecurityConfig {
 
+    /** The page behind a reminder email's link, passed through to notification-service. */
+    static final String REMINDER_LINKS = "/reminder-links/*";
+
     /** Path of the login view ({@code LoginView}); Vaadin sends people who are not signed in there. */
     static final String LOGIN_PATH = "/login";
 
@@ -143,7 +146,12 @@ class SecurityConfig {
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
+                .permitAll()
+                // A reminder email's link: its signed token is the permission, checked by notification-service.
+                .requestMatchers(REMINDER_LINKS)
                 .permitAll());
+        // No session and no CSRF token behind an email link; a forged request would need the signed token itself.
+        http.csrf(csrf -> csrf.ignoringRequestMatchers(REMINDER_LINKS));
         http.authenticationManager(authenticationManager)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
                 .addFilterBefore(

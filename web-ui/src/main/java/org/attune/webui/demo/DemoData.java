@@ -6,6 +6,7 @@ import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.webui.account.Account;
 import org.attune.webui.account.Accounts;
+import org.attune.webui.config.WebUiProperties;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.security.Caller;
 import org.slf4j.Logger;
@@ -18,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Demo mode ({@code attune.demo.enabled=true}, local stack only): a demo client and a demo therapist, their
- * credentials printed at start, and a grant between them. Created once; a restart finds them and prints again.
+ * credentials logged at start and written to {@code <data-dir>/demo-sign-in.properties} (which the local stack prints
+ * on the console), and a grant between them. Created once; a restart finds them and prints again.
  */
 @Component
 @ConditionalOnProperty(name = "attune.demo.enabled", havingValue = "true")
@@ -31,16 +33,19 @@ class DemoData implements ApplicationRunner {
     private final Accounts accounts;
     private final Grants grants;
     private final DemoHistorySeeder history;
+    private final WebUiProperties properties;
     private final String password;
 
     DemoData(
             Accounts accounts,
             Grants grants,
             DemoHistorySeeder history,
+            WebUiProperties properties,
             @Value("${attune.demo.password:quiet harbour lantern morning}") String password) {
         this.accounts = accounts;
         this.grants = grants;
         this.history = history;
+        this.properties = properties;
         this.password = password;
     }
 
@@ -61,6 +66,8 @@ class DemoData implements ApplicationRunner {
     }
 
     private void print(Account client, Account therapist) {
+        // For the local stack's launcher, which prints it on the console once every service is up.
+        DemoSignIn.write(properties.dataDir(), client.email(), therapist.email(), password);
         log.warn(
                 "Demo mode: client {} and therapist {}, both with password '{}'. Demo only: never enable on a real deployment.",
                 client.email(),

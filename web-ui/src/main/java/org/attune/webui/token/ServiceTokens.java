@@ -102,6 +102,11 @@ public class ServiceTokens {
         return exchange(HttpMethod.PUT, service, path, body, caller);
     }
 
+    /** DELETE as this caller. */
+    public JsonResponse delete(Service service, String path, Caller caller) {
+        return exchange(HttpMethod.DELETE, service, path, null, caller);
+    }
+
     private JsonResponse exchange(HttpMethod method, Service service, String path, Object body, Caller caller) {
         try {
             var request = rest.method(method)

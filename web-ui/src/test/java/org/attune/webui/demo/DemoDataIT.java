@@ -38,5 +38,9 @@ class DemoDataIT {
             assertThat(grant.therapistId()).isEqualTo(therapist.id());
             assertThat(grant.status()).isEqualTo(GrantStatus.ACTIVE);
         });
+        assertThat(java.nio.file.Path.of("target/it-data", DemoSignIn.FILE))
+                .as("for the local stack to print on the console")
+                .content()
+                .contains("client=" + DemoData.CLIENT_EMAIL, "therapist=" + DemoData.THERAPIST_EMAIL, "password=");
     }
 }

@@ -87,6 +87,10 @@ class EndToEndIT {
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))
                 .click();
         page.waitForURL(u -> !u.contains("/login"), new Page.WaitForURLOptions().setTimeout(TIMEOUT_MS));
+        // Everyone lands on their own start page: a client on Today, a therapist on their clients.
+        page.waitForURL(
+                u -> u.endsWith("/today") || u.endsWith("/clients"),
+                new Page.WaitForURLOptions().setTimeout(TIMEOUT_MS));
     }
 
     @Test

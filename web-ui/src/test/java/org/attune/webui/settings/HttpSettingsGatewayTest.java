@@ -133,6 +133,20 @@ class HttpSettingsGatewayTest {
     }
 
     @Test
+    void savingTheRhythmSendsOnlyTheWeeklyFieldsSoTheServiceKeepsTheSingleSessions() throws Exception {
+        service.answer(200, "{}");
+
+        gateway.saveSessionRhythm(me, new SettingsGateway.SessionRhythm("Europe/Dublin", null, null, 50));
+
+        var body = json.readTree(service.last().body());
+        assertThat(body.has("oneOffStarts")).as("left out, so kept").isFalse();
+        assertThat(body.has("weeklyDay")).as("sent as null, so cleared").isTrue();
+        assertThat(body.path("weeklyDay").isNull()).isTrue();
+        assertThat(body.path("weeklyTime").isNull()).isTrue();
+        assertThat(body.path("timeZone").asString()).isEqualTo("Europe/Dublin");
+    }
+
+    @Test
     void preferencesSavedBeforeLanguagesExistedReadAsEnglish() {
         service.answer(200, """
                 {"timeZone":"UTC","channels":["IN_APP"],"mutedKinds":[]}""");

@@ -5,8 +5,10 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -30,6 +32,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private EmbeddedSmtp smtp;
+    private Map<String, String> notificationEnvironment;
     private boolean stopped;
 
     LocalStack(StackSettings settings, Path repoRoot) {
@@ -74,7 +77,7 @@ public final class LocalStack implements AutoCloseable {
                 .orElseThrow(() -> new IllegalArgumentException("No service " + serviceName));
         var spec = new ServiceSpec(first.name(), FreePorts.take(1)[0], first.heap(), first.environment());
         var process = ServiceProcess.launch(
-                spec, settings, repoRoot, serviceEnvironment, spec.name() + "-" + (services.size() + 1));
+                spec, settings, repoRoot, environmentOf(spec), spec.name() + "-" + (services.size() + 1));
         services.add(process);
         if (!process.awaitHealthy(HEALTH_TIMEOUT)) {
             throw new IllegalStateException(serviceName + " did not become healthy; see " + process.logFile());
@@ -167,14 +170,28 @@ public final class LocalStack implements AutoCloseable {
         TopicProvisioner.createAll(kafka.bootstrapServers(), settings.kafkaRetention());
         log.info("Kafka at {}, MongoDB protocol at {}", kafka.bootstrapServers(), mongo.connectionString());
 
+        var withSecret = new HashMap<>(serviceEnvironment);
+        withSecret.putIfAbsent("ATTUNE_REMINDER_LINK_SECRET", LinkSecret.loadOrCreate(dataDir));
+        notificationEnvironment = Map.copyOf(withSecret);
         for (ServiceSpec spec : settings.services()) {
-            services.add(ServiceProcess.launch(spec, settings, repoRoot, serviceEnvironment));
+            services.add(ServiceProcess.launch(spec, settings, repoRoot, environmentOf(spec)));
         }
         if (!awaitAllHealthy()) {
             return false;
         }
-        printWelcome(Duration.ofNanos(System.nanoTime() - started));
+        Optional<DemoSignIn> demo = Optional.empty();
+        if (DemoSignIn.enabled(System.getenv(), serviceEnvironment)) {
+            demo = DemoSignIn.await(dataDir.resolve("web-ui").resolve(DemoSignIn.FILE), Duration.ofSeconds(20));
+        }
+        printWelcome(Duration.ofNanos(System.nanoTime() - started), demo);
         return true;
+    }
+
+    /** The reminder-link secret goes to notification-service alone. */
+    private Map<String, String> environmentOf(ServiceSpec spec) {
+        return "notification-service".equals(spec.name()) && notificationEnvironment != null
+                ? notificationEnvironment
+                : serviceEnvironment;
     }
 
     private boolean awaitAllHealthy() throws Exception {
@@ -204,7 +221,7 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private void printWelcome(Duration startup) {
+    private void printWelcome(Duration startup, Optional<DemoSignIn> demo) {
         var lines = String.join(
                 System.lineSeparator(),
                 "",
@@ -219,7 +236,12 @@ public final class LocalStack implements AutoCloseable {
                 "  SMTP (catch-all) 127.0.0.1:" + settings.smtpPort() + " (mail is kept in memory, never sent on)",
                 "  Logs            " + settings.dataDir().resolve("logs"),
                 "",
-                "Next: open the web UI and create an account. Ctrl-C stops everything;",
+                demo.map(d -> d.lines() + System.lineSeparator() + System.lineSeparator())
+                                .orElse("")
+                        + (demo.isPresent()
+                                ? "Next: open the web UI and sign in as the demo client or therapist. Ctrl-C stops"
+                                : "Next: open the web UI and create an account. Ctrl-C stops")
+                        + " everything;",
                 "your data stays in " + settings.dataDir() + " (./run-local.sh --wipe deletes it).",
                 "");
         log.info(lines);

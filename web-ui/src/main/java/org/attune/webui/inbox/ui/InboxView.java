@@ -31,11 +31,13 @@ import org.attune.webui.inbox.InboxGateway;
 import org.attune.webui.inbox.InboxGateway.Item;
 import org.attune.webui.inbox.InboxGateway.Outcome;
 import org.attune.webui.security.Caller;
+import org.attune.webui.settings.ReminderChoices;
 
 /**
  * The signed-in person's inbox: reminders and messages, each readable, dismissable and (unless it is about safety)
- * snoozable with one choice. Safety messages stand out and stay until dismissed. A client also sees, above them,
- * whether their therapist has seen their recent safety alerts.
+ * snoozable with one choice; a reminder can also mute its kind or pause all reminders for a week with one tap. Safety
+ * messages stand out and stay until dismissed. A client also sees, above them, whether their therapist has seen their
+ * recent safety alerts.
  */
 @Route("inbox")
 @RolesAllowed({"CLIENT", "THERAPIST"})
@@ -53,12 +55,14 @@ class InboxView extends Main implements HasDynamicTitle {
     final Button retry = new Button();
 
     private final InboxGateway inbox;
+    private final ReminderChoices reminderChoices;
     private final Caller caller;
     private final List<Item> loaded = new ArrayList<>();
     private int nextPage;
 
-    InboxView(InboxGateway inbox, ClientAlertsGateway alerts) {
+    InboxView(InboxGateway inbox, ClientAlertsGateway alerts, ReminderChoices reminderChoices) {
         this.inbox = inbox;
+        this.reminderChoices = reminderChoices;
         this.caller = Caller.current().orElseThrow();
         addClassNames("attune-page", "attune-inbox");
         status.setId("inbox-status");
@@ -184,6 +188,9 @@ class InboxView extends Main implements HasDynamicTitle {
         dismiss.getElement().setAttribute("aria-label", getTranslation("inbox.dismiss-label", item.title()));
         actions.add(dismiss);
         card.add(actions);
+        if (ReminderChoiceButtons.offeredFor(item)) {
+            card.add(new ReminderChoiceButtons(item, reminderChoices, caller, status::setText));
+        }
         return card;
     }
 

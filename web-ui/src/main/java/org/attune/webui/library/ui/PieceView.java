@@ -18,12 +18,14 @@ import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import org.attune.webui.library.Content;
 import org.attune.webui.library.LibraryGateway;
+import org.attune.webui.library.ReflectionAnswers;
 import org.attune.webui.library.Reply;
 import org.attune.webui.security.Caller;
 
 /**
- * One piece of the library: its steps and pacing for exercises, its body rendered safely from Markdown, and for a
- * client "I tried this" with an optional word on how it felt — never a score. Therapists may open it to preview what
+ * One piece of the library: its steps and pacing for exercises, its body rendered safely from Markdown, under a
+ * reflection a place for the client's own private words, and for a client "I tried this" with an optional word on how
+ * it felt — never a score. Therapists may open it to preview what
  * they assign.
  */
 @Route("library/:slug")
@@ -38,11 +40,13 @@ class PieceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
     final Paragraph feedback = new Paragraph();
 
     private final LibraryGateway library;
+    private final ReflectionAnswers answers;
     private final Caller caller;
     private Content.Piece piece;
 
-    PieceView(LibraryGateway library) {
+    PieceView(LibraryGateway library, ReflectionAnswers answers) {
         this.library = library;
+        this.answers = answers;
         this.caller = Caller.current().orElseThrow();
         addClassNames("attune-page", "attune-library-piece");
         title.setId("piece-title");
@@ -131,6 +135,9 @@ class PieceView extends Main implements BeforeEnterObserver, HasDynamicTitle {
             var reviewed = new Paragraph(getTranslation("library.piece.reviewed", p.reviewedBy()));
             reviewed.addClassName("attune-library-meta");
             content.add(reviewed);
+        }
+        if (caller.isClient() && p.kind() == Content.Kind.REFLECTION) {
+            content.add(new ReflectionAnswerSection(answers, caller, p.slug()));
         }
         if (caller.isClient()) {
             triedThis.setEnabled(true);

@@ -16,6 +16,8 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
+import org.attune.events.CheckInVocabulary;
 import org.attune.webui.progress.InstrumentBands;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.SvgCharts;
@@ -194,10 +196,17 @@ public class ProgressCharts extends Div {
         }
         var section = section("progress.words.title", "progress.words.intro");
         if (!emotions.isEmpty()) {
-            section.add(new H3(getTranslation("progress.words.emotions")), words("top-emotions", emotions));
+            section.add(
+                    new H3(getTranslation("progress.words.emotions")),
+                    words("top-emotions", emotions, c -> getTranslation("progress.words.count", c.word(), c.count())));
         }
         if (!tags.isEmpty()) {
-            section.add(new H3(getTranslation("progress.words.tags")), words("top-tags", tags));
+            section.add(
+                    new H3(getTranslation("progress.words.tags")),
+                    words(
+                            "top-tags",
+                            tags,
+                            c -> getTranslation("progress.words.tag-count", tagWords(c.word()), c.count())));
         }
         add(section);
     }
@@ -354,14 +363,19 @@ public class ProgressCharts extends Div {
         }
     }
 
-    private UnorderedList words(String id, List<ProgressData.Count> counts) {
+    private UnorderedList words(String id, List<ProgressData.Count> counts, Function<ProgressData.Count, String> text) {
         var list = new UnorderedList();
         list.setId(id);
         list.addClassName("attune-progress-words");
         for (var c : counts) {
-            list.add(new ListItem(getTranslation("progress.words.count", c.word(), c.count())));
+            list.add(new ListItem(text.apply(c)));
         }
         return list;
+    }
+
+    /** A pattern tag in the words the check-in offered it with ("I spoke up for a need"), never its id. */
+    private String tagWords(String tag) {
+        return tag != null && CheckInVocabulary.PATTERN_TAGS.contains(tag) ? getTranslation("checkin.tag." + tag) : tag;
     }
 
     private static String number(double v) {

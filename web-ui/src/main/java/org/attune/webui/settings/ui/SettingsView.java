@@ -15,13 +15,11 @@ import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.select.Select;
 import com.vaadin.flow.component.shared.HasValidationProperties;
 import com.vaadin.flow.component.textfield.EmailField;
-import com.vaadin.flow.component.textfield.IntegerField;
 import com.vaadin.flow.component.timepicker.TimePicker;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.VaadinSession;
 import jakarta.annotation.security.RolesAllowed;
-import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,7 +27,6 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.time.format.TextStyle;
 import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -41,13 +38,15 @@ import org.attune.events.Channel;
 import org.attune.webui.progress.ui.UserTime;
 import org.attune.webui.security.Caller;
 import org.attune.webui.settings.AlertSettingsGateway;
+import org.attune.webui.settings.ReminderChoices;
 import org.attune.webui.settings.SettingsGateway;
 import org.attune.webui.settings.SettingsGateway.Saved;
 
 /**
- * Reminder times, quiet hours, time zone, channels, mutes and language; for clients also the weekly session rhythm,
- * for therapists their safety-alert settings ({@link AlertSettingsSection}).
- * Every reminder can be switched off here without a word of guilt; safety messages always come through.
+ * Reminder times, quiet hours, time zone, channels, mutes and language; a pause of reminders while one lasts; for
+ * clients also the weekly session rhythm ({@link SessionRhythmSection}), for therapists their safety-alert settings
+ * ({@link AlertSettingsSection}). Every reminder can be switched off here without a word of guilt; safety messages
+ * always come through.
  */
 @Route("settings")
 @RolesAllowed({"CLIENT", "THERAPIST"})
@@ -84,34 +83,35 @@ class SettingsView extends Main implements HasDynamicTitle {
     final Paragraph status = new Paragraph();
     final Div form = new Div();
 
-    final Select<DayOfWeek> sessionDay = new Select<>();
-    final TimePicker sessionTime = new TimePicker();
-    final IntegerField sessionDuration = new IntegerField();
-    final Button sessionSave = new Button();
-    final Paragraph sessionStatus = new Paragraph();
-    final Paragraph sessionNext = new Paragraph();
+    final SessionRhythmSection rhythm;
+    final PauseNotice paused;
 
     private final SettingsGateway settings;
     private final Caller caller;
     private final Map<String, HasValidationProperties> preferenceFields = new LinkedHashMap<>();
-    private final Map<String, HasValidationProperties> rhythmFields = new LinkedHashMap<>();
     private boolean loaded;
 
-    SettingsView(SettingsGateway settings, AlertSettingsGateway alertSettings) {
+    SettingsView(SettingsGateway settings, AlertSettingsGateway alertSettings, ReminderChoices reminderChoices) {
         this.settings = settings;
         this.caller = Caller.current().orElseThrow();
+        this.rhythm = new SessionRhythmSection(settings, caller, this::personsTime);
+        this.paused = new PauseNotice(reminderChoices, caller, this::personsTime);
         addClassNames("attune-page", "attune-settings");
         buildPreferences();
-        add(new H1(getTranslation("settings.title")), new Paragraph(getTranslation("settings.intro")), form);
+        add(new H1(getTranslation("settings.title")), new Paragraph(getTranslation("settings.intro")), paused, form);
         if (caller.isClient()) {
-            add(buildRhythm());
+            add(rhythm);
+            // A rhythm not saved yet is in the person's own zone, as it stands above.
+            timeZone.addValueChangeListener(e -> rhythm.personsZone(e.getValue()));
         }
         if (caller.isTherapist()) {
             add(new AlertSettingsSection(alertSettings, caller));
         }
         load();
+        paused.load();
         if (caller.isClient()) {
-            loadRhythm();
+            rhythm.personsZone(timeZone.getValue());
+            rhythm.load();
         }
     }
 
@@ -134,7 +134,7 @@ class SettingsView extends Main implements HasDynamicTitle {
         weeklyDay.setItems(DayOfWeek.values());
         weeklyDay.setEmptySelectionAllowed(true);
         weeklyDay.setEmptySelectionCaption(getTranslation("settings.weekly-day.none"));
-        weeklyDay.setItemLabelGenerator(this::dayName);
+        weeklyDay.setItemLabelGenerator(d -> SettingsForms.dayName(d, getLocale()));
 
         quietHours.setId("settings-quiet");
         quietHours.setLabel(getTranslation("settings.quiet"));
@@ -209,49 +209,6 @@ class SettingsView extends Main implements HasDynamicTitle {
         form.add(reminders, how, place, new Paragraph(getTranslation("settings.safety")), save, status);
     }
 
-    private Section buildRhythm() {
-        sessionDay.setId("settings-session-day");
-        sessionDay.setLabel(getTranslation("settings.session.day"));
-        sessionDay.setItems(DayOfWeek.values());
-        sessionDay.setEmptySelectionAllowed(true);
-        sessionDay.setEmptySelectionCaption(getTranslation("settings.session.day.none"));
-        sessionDay.setItemLabelGenerator(this::dayName);
-        sessionTime.setId("settings-session-time");
-        sessionTime.setLabel(getTranslation("settings.session.time"));
-        sessionTime.setStep(Duration.ofMinutes(15));
-        sessionDuration.setId("settings-session-duration");
-        sessionDuration.setLabel(getTranslation("settings.session.duration"));
-        sessionDuration.setMin(10);
-        sessionDuration.setMax(240);
-        sessionDuration.setStepButtonsVisible(true);
-        sessionDuration.setValue(50);
-        sessionSave.setId("settings-session-save");
-        sessionSave.setText(getTranslation("settings.session.save"));
-        sessionSave.addClickListener(e -> saveRhythm());
-        sessionStatus.setId("settings-session-status");
-        sessionStatus.getElement().setAttribute("aria-live", "polite");
-        sessionNext.setId("settings-session-next");
-
-        rhythmFields.put("timeZone", timeZone);
-        rhythmFields.put("timeZoneValid", timeZone);
-        rhythmFields.put("weeklyDay", sessionDay);
-        rhythmFields.put("weeklyComplete", sessionDay);
-        rhythmFields.put("weeklyTime", sessionTime);
-        rhythmFields.put("durationMinutes", sessionDuration);
-
-        var section = new Section(
-                new H2(getTranslation("settings.session.title")),
-                new Paragraph(getTranslation("settings.session.intro")),
-                sessionNext,
-                sessionDay,
-                sessionTime,
-                sessionDuration,
-                sessionSave,
-                sessionStatus);
-        section.setId("settings-session");
-        return section;
-    }
-
     private void load() {
         var saved = settings.preferences(caller);
         loaded = saved.isPresent();
@@ -262,7 +219,7 @@ class SettingsView extends Main implements HasDynamicTitle {
             return;
         }
         var p = saved.get();
-        timeZone.setValue(knownZone(p.timeZone()));
+        timeZone.setValue(SettingsForms.knownZone(p.timeZone()));
         dailyReminder.setValue(p.dailyReminderTime() != null);
         dailyTime.setValue(
                 p.dailyReminderTime() == null ? LocalTime.of(18, 0) : LocalTime.parse(p.dailyReminderTime()));
@@ -306,31 +263,9 @@ class SettingsView extends Main implements HasDynamicTitle {
         language.setValue(stored);
     }
 
-    /** Fills the rhythm form from the saved rhythm and says when the next session is. */
-    private void loadRhythm() {
-        var stored = settings.sessionRhythm(caller);
-        switch (stored.state()) {
-            case UNKNOWN -> sessionNext.setText(getTranslation("settings.session.unknown"));
-            case NONE -> sessionNext.setText(getTranslation("settings.session.none"));
-            case SET -> {
-                var r = stored.rhythm();
-                sessionDay.setValue(r.weeklyDay());
-                sessionTime.setValue(
-                        r.weeklyDay() == null || r.weeklyTime() == null ? null : LocalTime.parse(r.weeklyTime()));
-                if (r.durationMinutes() >= 10) {
-                    sessionDuration.setValue(r.durationMinutes());
-                }
-                sessionNext.setText(
-                        stored.nextSessionAt() == null
-                                ? getTranslation("settings.session.next.none")
-                                : getTranslation("settings.session.next", nextSession(stored.nextSessionAt())));
-            }
-        }
-    }
-
-    /** The next session in the person's own zone (the one chosen here, else the browser's) and locale. */
-    String nextSession(Instant at) {
-        var chosen = knownZone(timeZone.getValue());
+    /** A moment (the next session, the end of a pause) in the person's own zone (the one chosen here, else the browser's) and locale. */
+    String personsTime(Instant at) {
+        var chosen = SettingsForms.knownZone(timeZone.getValue());
         var zone = chosen == null ? UserTime.of(this).zone() : ZoneId.of(chosen);
         var local = at.atZone(zone);
         return DateTimeFormatter.ofLocalizedDateTime(FormatStyle.FULL, FormatStyle.SHORT)
@@ -354,21 +289,10 @@ class SettingsView extends Main implements HasDynamicTitle {
 
     /** Suggests a zone the browser reported; kept package-private for tests, which have no browser. */
     void suggestZone(String zoneId) {
-        var zone = knownZone(zoneId);
+        var zone = SettingsForms.knownZone(zoneId);
         if (zone != null && !zone.equals(timeZone.getValue())) {
             timeZone.setValue(zone);
             timeZone.setHelperText(getTranslation("settings.time-zone.from-device"));
-        }
-    }
-
-    private static String knownZone(String id) {
-        if (id == null || id.isBlank()) {
-            return null;
-        }
-        try {
-            return ZoneId.of(id).getId();
-        } catch (DateTimeException unknown) {
-            return null;
         }
     }
 
@@ -376,7 +300,7 @@ class SettingsView extends Main implements HasDynamicTitle {
         if (!loaded) {
             return;
         }
-        clearErrors(preferenceFields);
+        SettingsForms.clearErrors(preferenceFields);
         var chosen = EnumSet.of(Channel.IN_APP);
         if (channels.getValue() != null) {
             chosen.addAll(channels.getValue());
@@ -384,10 +308,10 @@ class SettingsView extends Main implements HasDynamicTitle {
         List<String> mutedKinds = pauseAll.getValue() ? List.of("all") : new ArrayList<>(muted.getValue());
         var preferences = new SettingsGateway.Preferences(
                 timeZone.getValue() == null ? "" : timeZone.getValue(),
-                caller.isClient() && dailyReminder.getValue() ? time(dailyTime) : null,
+                caller.isClient() && dailyReminder.getValue() ? SettingsForms.time(dailyTime) : null,
                 caller.isClient() ? weeklyDay.getValue() : null,
-                quietHours.getValue() ? time(quietStart) : null,
-                quietHours.getValue() ? time(quietEnd) : null,
+                quietHours.getValue() ? SettingsForms.time(quietStart) : null,
+                quietHours.getValue() ? SettingsForms.time(quietEnd) : null,
                 chosen,
                 chosen.contains(Channel.EMAIL) && !email.isEmpty()
                         ? email.getValue().strip()
@@ -401,7 +325,7 @@ class SettingsView extends Main implements HasDynamicTitle {
             timeZone.setHelperText(null);
             applyLanguage();
         }
-        show(result, preferenceFields, status, "settings.saved");
+        SettingsForms.show(this, result, preferenceFields, status, "settings.saved");
     }
 
     private void applyLanguage() {
@@ -412,67 +336,6 @@ class SettingsView extends Main implements HasDynamicTitle {
                 session.setLocale(chosen);
             }
         }
-    }
-
-    private void saveRhythm() {
-        clearErrors(rhythmFields);
-        var day = sessionDay.getValue();
-        var rhythm = new SettingsGateway.SessionRhythm(
-                timeZone.getValue() == null ? "" : timeZone.getValue(),
-                day,
-                time(sessionTime),
-                sessionDuration.getValue() == null ? 0 : sessionDuration.getValue());
-        var result = settings.saveSessionRhythm(caller, rhythm);
-        show(result, rhythmFields, sessionStatus, "settings.session.saved");
-        if (result.status() == Saved.Status.SAVED) {
-            loadRhythm();
-        }
-    }
-
-    private void show(Saved result, Map<String, HasValidationProperties> fields, Paragraph where, String savedKey) {
-        switch (result.status()) {
-            case SAVED -> where.setText(getTranslation(savedKey));
-            case REFUSED -> where.setText(getTranslation("settings.refused"));
-            case UNAVAILABLE -> where.setText(getTranslation("settings.save-failed"));
-            case INVALID -> {
-                boolean shown = false;
-                for (var error : result.fieldErrors().entrySet()) {
-                    var field = fields.get(fieldName(error.getKey()));
-                    if (field != null) {
-                        field.setErrorMessage(errorText(error.getKey(), error.getValue()));
-                        field.setInvalid(true);
-                        shown = true;
-                    }
-                }
-                where.setText(getTranslation(shown ? "settings.invalid" : "settings.invalid.other"));
-            }
-        }
-    }
-
-    /** {@code mutedKinds[2]} and {@code channels[0]} belong to their list field. */
-    private static String fieldName(String field) {
-        int bracket = field.indexOf('[');
-        return bracket < 0 ? field : field.substring(0, bracket);
-    }
-
-    private String errorText(String field, String serviceMessage) {
-        String key = "settings.error." + fieldName(field);
-        String text = getTranslation(key);
-        // A missing key comes back marked; fall back to the service's own words then.
-        return text == null || text.contains(key) ? serviceMessage : text;
-    }
-
-    private static void clearErrors(Map<String, HasValidationProperties> fields) {
-        fields.values().forEach(f -> f.setInvalid(false));
-    }
-
-    private static String time(TimePicker picker) {
-        var value = picker.getValue();
-        return value == null ? null : String.format(Locale.ROOT, "%02d:%02d", value.getHour(), value.getMinute());
-    }
-
-    private String dayName(DayOfWeek day) {
-        return day == null ? "" : day.getDisplayName(TextStyle.FULL, getLocale());
     }
 
     @Override

@@ -21,6 +21,7 @@ import org.attune.webui.alerts.FakeClientAlerts;
 import org.attune.webui.inbox.InboxGateway;
 import org.attune.webui.library.ui.SignedIn;
 import org.attune.webui.security.Caller;
+import org.attune.webui.settings.ReminderChoices;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -94,6 +95,36 @@ class InboxViewTest extends SpringBrowserlessTest {
         }
     }
 
+    /** Records the one-tap choices; safety kinds are refused as the service refuses them. */
+    static class FakeReminderChoices implements ReminderChoices {
+
+        final List<String> calls = new CopyOnWriteArrayList<>();
+        volatile boolean down;
+
+        @Override
+        public Result mute(Caller caller, String kind) {
+            calls.add("mute " + kind);
+            return down ? Result.UNAVAILABLE : KINDS.contains(kind) ? Result.DONE : Result.REFUSED;
+        }
+
+        @Override
+        public Result pauseForAWeek(Caller caller) {
+            calls.add("pause");
+            return down ? Result.UNAVAILABLE : Result.DONE;
+        }
+
+        @Override
+        public Result resume(Caller caller) {
+            calls.add("resume");
+            return Result.DONE;
+        }
+
+        @Override
+        public Optional<Instant> pausedUntil(Caller caller) {
+            return Optional.empty();
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Beans {
 
@@ -108,6 +139,11 @@ class InboxViewTest extends SpringBrowserlessTest {
         }
 
         @Bean
+        FakeReminderChoices fakeReminderChoices() {
+            return new FakeReminderChoices();
+        }
+
+        @Bean
         VaadinServiceInitListener roleChecks() {
             var access = new SpringNavigationAccessControl();
             return event -> event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(access));
@@ -117,6 +153,9 @@ class InboxViewTest extends SpringBrowserlessTest {
     @Autowired
     FakeInbox inbox;
 
+    @Autowired
+    FakeReminderChoices choices;
+
     static final Instant AT = Instant.parse("2026-11-26T18:00:00Z");
 
     @BeforeEach
@@ -124,6 +163,8 @@ class InboxViewTest extends SpringBrowserlessTest {
         inbox.items.clear();
         inbox.calls.clear();
         inbox.down = false;
+        choices.calls.clear();
+        choices.down = false;
     }
 
     @AfterEach
@@ -186,6 +227,58 @@ class InboxViewTest extends SpringBrowserlessTest {
 
         assertThat(inbox.calls).containsExactly("snooze n1 1440");
         assertThat($(Div.class).withId("inbox-item-n1").all()).isEmpty();
+    }
+
+    @Test
+    void aReminderCanMuteItsKindOrPauseRemindersForAWeekWithOneTap() {
+        SignedIn.as(Role.CLIENT);
+        inbox.items.add(reminder("n1", true));
+        var view = navigate(InboxView.class);
+
+        var mute = $(Button.class).id("inbox-mute-n1");
+        assertThat(mute.getText()).isEqualTo("Mute reminders like this");
+        assertThat(mute.getElement().getAttribute("aria-label")).contains("Daily check-in reminders");
+        test(mute).click();
+
+        assertThat(choices.calls).containsExactly("mute daily-checkin");
+        assertThat(view.status.getText())
+                .contains("muted")
+                .contains("Daily check-in reminders")
+                .contains("turn them back on in Settings");
+
+        test($(Button.class).id("inbox-pause-n1")).click();
+
+        assertThat(choices.calls).containsExactly("mute daily-checkin", "pause");
+        assertThat(view.status.getText())
+                .contains("paused for a week")
+                .contains("start again by themselves")
+                .contains("Safety messages still come through");
+    }
+
+    @Test
+    void whenAChoiceCannotBeMadeThePageSaysSoWithoutBlame() {
+        SignedIn.as(Role.CLIENT);
+        inbox.items.add(reminder("n1", true));
+        choices.down = true;
+        var view = navigate(InboxView.class);
+
+        test($(Button.class).id("inbox-pause-n1")).click();
+
+        assertThat(view.status.getText()).contains("couldn't do that just now");
+    }
+
+    @Test
+    void safetyMessagesAndNoticesOfferNoMuteOrPause() {
+        SignedIn.as(Role.CLIENT);
+        inbox.items.add(new InboxGateway.Item(
+                "c1", "crisis-resources", null, "Help is close", "Lines open now.", true, true, AT));
+        inbox.items.add(
+                new InboxGateway.Item("e1", "consent-ended-client", null, "Your sharing changed", "", true, false, AT));
+        navigate(InboxView.class);
+
+        assertThat($(Button.class).withId("inbox-mute-c1").all()).isEmpty();
+        assertThat($(Button.class).withId("inbox-pause-c1").all()).isEmpty();
+        assertThat($(Button.class).withId("inbox-mute-e1").all()).isEmpty();
     }
 
     @Test

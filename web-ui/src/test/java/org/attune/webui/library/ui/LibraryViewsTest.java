@@ -42,6 +42,11 @@ class LibraryViewsTest extends SpringBrowserlessTest {
         }
 
         @Bean
+        FakeReflectionAnswers fakeReflectionAnswers() {
+            return new FakeReflectionAnswers();
+        }
+
+        @Bean
         AssignContentPanels assignContentPanels(FakeLibrary library) {
             return new AssignContentPanels(library);
         }

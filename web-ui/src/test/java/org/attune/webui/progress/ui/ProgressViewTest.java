@@ -106,7 +106,7 @@ class ProgressViewTest extends SpringBrowserlessTest {
                         new ProgressData.WeekDays(LocalDate.of(2026, 11, 16), 3),
                         new ProgressData.WeekDays(LocalDate.of(2026, 11, 23), 0)),
                 List.of(new ProgressData.Count("calm", 4), new ProgressData.Count("tired", 2)),
-                List.of(new ProgressData.Count("people-pleasing", 1)));
+                List.of(new ProgressData.Count("people-pleasing", 1), new ProgressData.Count("needs-advocated", 3)));
         return new ProgressData(
                 TODAY.minusDays(27),
                 TODAY,
@@ -154,7 +154,9 @@ class ProgressViewTest extends SpringBrowserlessTest {
                 .contains("Mild")
                 .contains("20 / 40")
                 .contains("calm (4)")
-                .contains("people-pleasing (1)");
+                .contains("Putting others first (people-pleasing): 1")
+                .contains("I spoke up for a need: 3")
+                .doesNotContain("needs-advocated");
         assertThat(view.empty.isVisible()).isFalse();
         assertThat(fake.askedBy).isEqualTo(me);
     }

@@ -19,6 +19,7 @@ import org.attune.events.Channel;
 import org.attune.events.Role;
 import org.attune.webui.library.ui.SignedIn;
 import org.attune.webui.security.Caller;
+import org.attune.webui.settings.ReminderChoices;
 import org.attune.webui.settings.SettingsGateway;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -71,6 +72,35 @@ class SettingsViewTest extends SpringBrowserlessTest {
         }
     }
 
+    /** Pauses like the service: until a moment, ended sooner on request. */
+    static class FakeReminderChoices implements ReminderChoices {
+
+        volatile Instant pausedUntil;
+        volatile boolean resumed;
+
+        @Override
+        public Result mute(Caller caller, String kind) {
+            return Result.DONE;
+        }
+
+        @Override
+        public Result pauseForAWeek(Caller caller) {
+            return Result.DONE;
+        }
+
+        @Override
+        public Result resume(Caller caller) {
+            pausedUntil = null;
+            resumed = true;
+            return Result.DONE;
+        }
+
+        @Override
+        public Optional<Instant> pausedUntil(Caller caller) {
+            return Optional.ofNullable(pausedUntil);
+        }
+    }
+
     @Configuration(proxyBeanMethods = false)
     static class Beans {
 
@@ -85,6 +115,11 @@ class SettingsViewTest extends SpringBrowserlessTest {
         }
 
         @Bean
+        FakeReminderChoices fakeReminderChoices() {
+            return new FakeReminderChoices();
+        }
+
+        @Bean
         VaadinServiceInitListener roleChecks() {
             var access = new SpringNavigationAccessControl();
             return event -> event.getSource().addUIInitListener(ui -> ui.getUI().addBeforeEnterListener(access));
@@ -93,6 +128,9 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
     @Autowired
     FakeSettings settings;
+
+    @Autowired
+    FakeReminderChoices choices;
 
     @BeforeEach
     void gentleDefaults() {
@@ -104,6 +142,8 @@ class SettingsViewTest extends SpringBrowserlessTest {
         settings.storedRhythm = SettingsGateway.StoredRhythm.none();
         settings.nextAnswer = null;
         settings.down = false;
+        choices.pausedUntil = null;
+        choices.resumed = false;
     }
 
     @AfterEach
@@ -255,20 +295,20 @@ class SettingsViewTest extends SpringBrowserlessTest {
         var view = navigate(SettingsView.class);
 
         test(view.timeZone).selectItem("Europe/Dublin");
-        test(view.sessionDay).selectItem("Tuesday");
-        test(view.sessionTime).setValue(LocalTime.of(14, 0));
-        test(view.sessionSave).click();
+        test(view.rhythm.day).selectItem("Tuesday");
+        test(view.rhythm.time).setValue(LocalTime.of(14, 0));
+        test(view.rhythm.save).click();
 
         assertThat(settings.rhythm)
                 .isEqualTo(new SettingsGateway.SessionRhythm("Europe/Dublin", DayOfWeek.TUESDAY, "14:00", 50));
-        assertThat(view.sessionStatus.getText()).startsWith("Saved.");
+        assertThat(view.rhythm.status.getText()).startsWith("Saved.");
 
         settings.nextAnswer = new SettingsGateway.Saved(
                 SettingsGateway.Saved.Status.INVALID, Map.of("weeklyComplete", "weeklyDay and weeklyTime go together"));
-        test(view.sessionSave).click();
+        test(view.rhythm.save).click();
 
-        assertThat(view.sessionDay.isInvalid()).isTrue();
-        assertThat(view.sessionDay.getErrorMessage()).contains("both a day and a time");
+        assertThat(view.rhythm.day.isInvalid()).isTrue();
+        assertThat(view.rhythm.day.getErrorMessage()).contains("both a day and a time");
     }
 
     @Test
@@ -280,7 +320,7 @@ class SettingsViewTest extends SpringBrowserlessTest {
         var view = navigate(SettingsView.class);
 
         assertThat(view.dailyReminder.getParent()).isEmpty();
-        assertThat(view.sessionSave.getParent()).isEmpty();
+        assertThat(view.rhythm.getParent()).isEmpty();
         assertThat(view.muted.getGenericDataView().getItems().toList())
                 .contains("rupture-signal")
                 .doesNotContain("daily-checkin");
@@ -331,10 +371,10 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
         var view = navigate(SettingsView.class);
 
-        assertThat(view.sessionDay.getValue()).isEqualTo(DayOfWeek.THURSDAY);
-        assertThat(view.sessionTime.getValue()).isEqualTo(LocalTime.of(17, 30));
-        assertThat(view.sessionDuration.getValue()).isEqualTo(60);
-        assertThat(view.sessionNext.getText())
+        assertThat(view.rhythm.day.getValue()).isEqualTo(DayOfWeek.THURSDAY);
+        assertThat(view.rhythm.time.getValue()).isEqualTo(LocalTime.of(17, 30));
+        assertThat(view.rhythm.duration.getValue()).isEqualTo(60);
+        assertThat(view.rhythm.next.getText())
                 .startsWith("Your next session:")
                 .contains("Thursday")
                 .contains("5:30")
@@ -347,9 +387,9 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
         var view = navigate(SettingsView.class);
 
-        assertThat(view.sessionDay.getValue()).isNull();
-        assertThat(view.sessionDuration.getValue()).isEqualTo(50);
-        assertThat(view.sessionNext.getText()).contains("No session rhythm is saved yet");
+        assertThat(view.rhythm.day.getValue()).isNull();
+        assertThat(view.rhythm.duration.getValue()).isEqualTo(50);
+        assertThat(view.rhythm.next.getText()).contains("No session rhythm is saved yet");
     }
 
     @Test
@@ -359,8 +399,84 @@ class SettingsViewTest extends SpringBrowserlessTest {
 
         var view = navigate(SettingsView.class);
 
-        assertThat(view.sessionNext.getText()).contains("couldn't load your saved session rhythm");
-        assertThat(view.sessionSave.isEnabled()).isTrue();
+        assertThat(view.rhythm.next.getText()).contains("couldn't load your saved session rhythm");
+        assertThat(view.rhythm.save.isEnabled()).isTrue();
+    }
+
+    @Test
+    void aSavedRhythmIsShownAndSavedInItsOwnZoneNotTheZoneChosenAbove() {
+        settings.stored = new SettingsGateway.Preferences(
+                "America/New_York", "18:00", null, null, null, Set.of(Channel.IN_APP), null, List.of(), "en");
+        settings.storedRhythm = new SettingsGateway.StoredRhythm(
+                SettingsGateway.StoredRhythm.State.SET,
+                new SettingsGateway.SessionRhythm("Europe/Berlin", DayOfWeek.THURSDAY, "17:30", 60),
+                Instant.parse("2026-12-03T16:30:00Z"));
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.rhythm.time.getValue()).isEqualTo(LocalTime.of(17, 30));
+        assertThat(view.rhythm.zone.getValue())
+                .as("the zone the time is in is on the form")
+                .isEqualTo("Europe/Berlin");
+
+        test(view.timeZone).selectItem("Asia/Tokyo");
+        test(view.rhythm.day).selectItem("Friday");
+        test(view.rhythm.save).click();
+
+        assertThat(settings.rhythm)
+                .as("17:30 as shown, in the zone shown")
+                .isEqualTo(new SettingsGateway.SessionRhythm("Europe/Berlin", DayOfWeek.FRIDAY, "17:30", 60));
+    }
+
+    @Test
+    void aNewRhythmFollowsThePersonsZoneUntilAnotherIsChosenForIt() {
+        settings.stored = new SettingsGateway.Preferences(
+                "America/New_York", "18:00", null, null, null, Set.of(Channel.IN_APP), null, List.of(), "en");
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.rhythm.zone.getValue()).isEqualTo("America/New_York");
+        view.suggestZone("Europe/Lisbon");
+        assertThat(view.rhythm.zone.getValue()).isEqualTo("Europe/Lisbon");
+
+        test(view.rhythm.zone).selectItem("Europe/Madrid");
+        test(view.timeZone).selectItem("Asia/Tokyo");
+        test(view.rhythm.day).selectItem("Monday");
+        test(view.rhythm.time).setValue(LocalTime.of(9, 0));
+        test(view.rhythm.save).click();
+
+        assertThat(settings.rhythm.timeZone()).isEqualTo("Europe/Madrid");
+        assertThat(view.rhythm.getElement().getTextRecursively()).contains("single sessions your therapist added");
+    }
+
+    @Test
+    void whileRemindersArePausedThePageSaysUntilWhenAndOffersToRestartThem() {
+        choices.pausedUntil = Instant.parse("2026-12-08T10:00:00Z");
+        settings.stored = new SettingsGateway.Preferences(
+                "Europe/London", "18:00", null, null, null, Set.of(Channel.IN_APP), null, List.of(), "en");
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.paused.isVisible()).isTrue();
+        assertThat(view.paused.text.getText())
+                .contains("paused until")
+                .contains("Europe/London")
+                .contains("start again by themselves")
+                .contains("Safety messages still come through");
+
+        test(view.paused.resume).click();
+
+        assertThat(choices.resumed).isTrue();
+        assertThat(view.paused.text.getText()).contains("on again");
+        assertThat(view.paused.resume.isVisible()).isFalse();
+    }
+
+    @Test
+    void withoutAPauseThereIsNoNotice() {
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.paused.isVisible()).isFalse();
     }
 
     @Test
