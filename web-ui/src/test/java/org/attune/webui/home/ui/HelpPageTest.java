@@ -68,7 +68,8 @@ class HelpPageTest extends SpringBrowserlessTest {
     }
 
     private CrisisResourcesView open() throws InterruptedException {
-        navigate(WelcomeView.class);
+        // Leave the page first (the start page forwards a signed-in client on), so each call opens it anew.
+        com.vaadin.flow.component.UI.getCurrent().navigate(WelcomeView.class);
         var view = navigate(CrisisResourcesView.class);
         until(() -> view.tell.isVisible() && view.plan.isVisible());
         return view;

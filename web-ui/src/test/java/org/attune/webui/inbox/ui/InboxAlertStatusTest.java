@@ -32,6 +32,11 @@ class InboxAlertStatusTest extends SpringBrowserlessTest {
     static class Beans {
 
         @Bean
+        InboxViewTest.FakeReminderChoices fakeReminderChoices() {
+            return new InboxViewTest.FakeReminderChoices();
+        }
+
+        @Bean
         InboxViewTest.FakeInbox fakeInbox() {
             return new InboxViewTest.FakeInbox();
         }

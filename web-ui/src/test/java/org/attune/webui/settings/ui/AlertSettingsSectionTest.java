@@ -59,6 +59,11 @@ class AlertSettingsSectionTest extends SpringBrowserlessTest {
     static class Beans {
 
         @Bean
+        SettingsViewTest.FakeReminderChoices fakeReminderChoices() {
+            return new SettingsViewTest.FakeReminderChoices();
+        }
+
+        @Bean
         SettingsViewTest.FakeSettings fakeSettings() {
             var settings = new SettingsViewTest.FakeSettings();
             settings.stored = new SettingsGateway.Preferences(
