@@ -9,27 +9,27 @@ import org.slf4j.LoggerFactory;
 /**
  * Ends this service when the process that launched it is gone, so a killed launcher leaves no service behind holding
  * its port: first an orderly exit (shutdown hooks, Spring's graceful shutdown), then, if that has not finished within
- * {@code haltAfter} (a broker or store that died with the launcher can make shutdown wait), a halt.
+ * {@code grace} (a broker or store that died with the launcher can make shutdown wait), a halt.
  */
 public final class ParentWatch {
 
     private static final Logger log = LoggerFactory.getLogger(ParentWatch.class);
 
-    private final Duration haltAfter;
+    private final Duration grace;
     private final Runnable exit;
     private final Runnable halt;
     private final AtomicBoolean ending = new AtomicBoolean();
 
-    ParentWatch(Duration haltAfter, Runnable exit, Runnable halt) {
-        this.haltAfter = haltAfter;
+    ParentWatch(Duration grace, Runnable exit, Runnable halt) {
+        this.grace = grace;
         this.exit = exit;
         this.halt = halt;
     }
 
     /** Watches this process's parent, which must be {@code launcherPid}; ends at once if it is not (any more). */
-    public static ParentWatch ofLauncher(long launcherPid, Duration haltAfter) {
+    public static ParentWatch ofLauncher(long launcherPid, Duration grace) {
         var watch = new ParentWatch(
-                haltAfter, () -> System.exit(0), () -> Runtime.getRuntime().halt(1));
+                grace, () -> System.exit(0), () -> Runtime.getRuntime().halt(1));
         watch.watch(launcherPid, ProcessHandle.current().parent());
         return watch;
     }
@@ -58,15 +58,19 @@ public final class ParentWatch {
         }
         Thread.ofPlatform().name("parent-watch-halt").daemon().start(() -> {
             try {
-                Thread.sleep(haltAfter);
+                Thread.sleep(grace);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-            log.error("Orderly shutdown took longer than {}; halting", haltAfter);
+            log.error("Orderly shutdown took longer than {}; halting", grace);
             halt.run();
         });
         // Not on the caller's thread: System.exit waits for shutdown hooks, which may wait for Spring's startup.
         Thread.ofPlatform().name("parent-watch-exit").start(exit);
+    }
+
+    Duration grace() {
+        return grace;
     }
 
     boolean ending() {

@@ -15,13 +15,13 @@ import org.springframework.core.env.Environment;
 @ConditionalOnProperty("attune.parent.pid")
 public class ParentWatchConfiguration {
 
-    static final Duration DEFAULT_HALT_AFTER = Duration.ofSeconds(20);
+    static final Duration DEFAULT_GRACE = Duration.ofSeconds(20);
 
     @Bean
     ParentWatch parentWatch(Environment environment) {
         var binder = Binder.get(environment);
         long launcherPid = binder.bind("attune.parent.pid", Long.class).get();
-        var haltAfter = binder.bind("attune.parent.halt-after", Duration.class).orElse(DEFAULT_HALT_AFTER);
-        return ParentWatch.ofLauncher(launcherPid, haltAfter);
+        var grace = binder.bind("attune.parent.grace", Duration.class).orElse(DEFAULT_GRACE);
+        return ParentWatch.ofLauncher(launcherPid, grace);
     }
 }

@@ -86,8 +86,12 @@ class ParentWatchTest {
         contexts.run(context -> assertThat(context).doesNotHaveBean(ParentWatch.class));
         long parent = ProcessHandle.current().parent().orElseThrow().pid();
         contexts.withPropertyValues("attune.parent.pid=" + parent)
-                .run(context -> assertThat(context)
-                        .getBean(ParentWatch.class)
-                        .satisfies(watch -> assertThat(watch.ending()).isFalse()));
+                .run(context -> assertThat(context).getBean(ParentWatch.class).satisfies(watch -> {
+                    assertThat(watch.ending()).isFalse();
+                    assertThat(watch.grace()).isEqualTo(ParentWatchConfiguration.DEFAULT_GRACE);
+                }));
+        contexts.withPropertyValues("attune.parent.pid=" + parent, "attune.parent.grace=5s")
+                .run(context ->
+                        assertThat(context.getBean(ParentWatch.class).grace()).isEqualTo(Duration.ofSeconds(5)));
     }
 }
