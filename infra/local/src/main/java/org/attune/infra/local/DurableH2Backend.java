@@ -141,11 +141,6 @@ final class DurableH2Backend extends H2Backend {
         store.sync();
     }
 
-    /** How many commits wrote the acknowledged writes so far (fewer than writes when they were grouped). */
-    long commitRuns() {
-        return commits.runs();
-    }
-
     @Override
     public void close() {
         commits.close();

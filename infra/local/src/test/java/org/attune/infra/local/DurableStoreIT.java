@@ -8,8 +8,10 @@ import com.mongodb.client.MongoClients;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.ServerSocket;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -40,6 +42,7 @@ class DurableStoreIT {
         var sent = new AtomicInteger();
         var stop = new AtomicBoolean();
         long started = System.nanoTime();
+        long killed;
         try (var client = MongoClients.create(
                         "mongodb://127.0.0.1:" + port + "/?serverSelectionTimeoutMS=2000&connectTimeoutMS=2000");
                 var writers = Executors.newFixedThreadPool(WRITERS)) {
@@ -60,11 +63,12 @@ class DurableStoreIT {
                 });
             }
             await().atMost(Duration.ofSeconds(60)).until(() -> acknowledged.size() >= 1_500);
+            killed = System.nanoTime();
             process.destroyForcibly();
             process.waitFor();
             stop.set(true);
         }
-        double seconds = (System.nanoTime() - started) / 1e9;
+        double seconds = (killed - started) / 1e9;
 
         try (var mongo = EmbeddedMongo.startPersistent(storeFile, port);
                 var client = MongoClients.create(mongo.connectionString())) {
@@ -72,7 +76,7 @@ class DurableStoreIT {
                     .getCollection("durability")
                     .find()
                     .map(document -> document.getString("_id"))
-                    .into(new java.util.HashSet<>());
+                    .into(new HashSet<>());
             var lost = acknowledged.stream().filter(id -> !stored.contains(id)).toList();
             log.info(
                     "kill -9 of the store: sent {}, acknowledged {} ({} per second over {} writers), stored {},"
@@ -83,7 +87,7 @@ class DurableStoreIT {
                     WRITERS,
                     stored.size(),
                     lost.size(),
-                    java.nio.file.Files.size(storeFile) / 1024);
+                    Files.size(storeFile) / 1024);
             assertThat(lost).as("acknowledged inserts missing after kill -9").isEmpty();
         }
     }
