@@ -4,6 +4,7 @@ import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
 import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -15,6 +16,8 @@ import java.nio.file.Path;
  */
 public final class EmbeddedMongo implements AutoCloseable {
 
+    private static final int WORKER_THREADS = 16;
+
     private final MongoServer server;
     private final MongoBackend backend;
 
@@ -23,10 +26,13 @@ public final class EmbeddedMongo implements AutoCloseable {
         this.backend = backend;
     }
 
-    /** Persists into an H2 MVStore file, so a restart keeps every document. */
+    /**
+     * Persists into an H2 MVStore file, so a restart keeps every document; a write is in the file before it is
+     * acknowledged, so even a {@code kill -9} of this process keeps every acknowledged write.
+     */
     public static EmbeddedMongo startPersistent(Path storeFile, int port) throws IOException {
         Files.createDirectories(storeFile.toAbsolutePath().getParent());
-        return start(new H2Backend(storeFile.toAbsolutePath().toString()), port);
+        return start(DurableH2Backend.open(storeFile.toAbsolutePath().toString()), port);
     }
 
     /** Keeps everything in memory; {@code port} 0 picks a free port. */
@@ -37,7 +43,8 @@ public final class EmbeddedMongo implements AutoCloseable {
     private static EmbeddedMongo start(MongoBackend backend, int port) {
         var server = new MongoServer(backend);
         server.enableOplog();
-        server.bind("127.0.0.1", port);
+        // A worker thread waits while its write is synced; more of them let more writes share one sync.
+        server.bind(new InetSocketAddress("127.0.0.1", port), 1, WORKER_THREADS);
         return new EmbeddedMongo(server, backend);
     }
 

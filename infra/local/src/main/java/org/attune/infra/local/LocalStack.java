@@ -159,9 +159,20 @@ public final class LocalStack implements AutoCloseable {
         stopped.await();
     }
 
-    /** Starts everything and waits until every service reports healthy; false (with the logs shown) if not. */
+    /**
+     * Starts everything and waits until every service reports healthy; false (with the logs shown) if not, and false
+     * at once, starting nothing, if a port it needs is taken.
+     */
     public boolean start() throws Exception {
         long started = System.nanoTime();
+        var taken = PortCheck.taken(settings.neededPorts());
+        if (!taken.isEmpty()) {
+            var lines = taken.stream()
+                    .map(port -> System.lineSeparator() + "  " + port.describe())
+                    .toList();
+            log.error("Attune did not start: a port it needs is taken.{}", String.join("", lines));
+            return false;
+        }
         var dataDir = settings.dataDir();
         log.info("Data directory: {}", dataDir);
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());

@@ -66,6 +66,10 @@ final class ServiceProcess {
         var env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(spec.port()));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
+        // The service watches this process and ends when it is gone, even after a kill -9 (service-kit's ParentWatch).
+        env.put("ATTUNE_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
+        // With the launcher gone its broker and store are gone too: an orderly exit has nothing left to finish.
+        env.put("ATTUNE_PARENT_GRACE", "5s");
         env.putAll(extraEnvironment);
         env.putAll(spec.environment());
         return new ServiceProcess(spec, builder.start(), logFile);

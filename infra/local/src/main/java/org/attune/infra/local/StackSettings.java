@@ -77,6 +77,19 @@ record StackSettings(
         return "mongodb://127.0.0.1:" + mongoPort + "/" + database;
     }
 
+    /** Every port the stack listens on, with the part that needs it and the variable that moves it. */
+    List<PortCheck.Needed> neededPorts() {
+        return List.of(
+                new PortCheck.Needed("web-ui", webUiPort, "ATTUNE_WEB_UI_PORT"),
+                new PortCheck.Needed("checkin-service", checkinPort, "ATTUNE_CHECKIN_PORT"),
+                new PortCheck.Needed("content-service", contentPort, "ATTUNE_CONTENT_PORT"),
+                new PortCheck.Needed("notification-service", notificationPort, "ATTUNE_NOTIFICATION_PORT"),
+                new PortCheck.Needed("Kafka", kafkaPort, "ATTUNE_KAFKA_PORT"),
+                new PortCheck.Needed("Kafka controller", kafkaControllerPort, "ATTUNE_KAFKA_CONTROLLER_PORT"),
+                new PortCheck.Needed("MongoDB protocol", mongoPort, "ATTUNE_MONGO_PORT"),
+                new PortCheck.Needed("SMTP", smtpPort, "ATTUNE_SMTP_PORT"));
+    }
+
     List<ServiceSpec> services() {
         var jwks = "http://127.0.0.1:" + webUiPort + "/.well-known/jwks.json";
         var publicUrl = "http://localhost:" + webUiPort;

@@ -1,0 +1,153 @@
+package org.attune.system;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The local stack's launcher as a user starts it, {@code ./run-local.sh --skip-build}, in a process of its own (so a
+ * test can {@code kill -9} it), on fixed free ports and a data directory of its own that survive its restarts.
+ */
+final class LauncherProcess {
+
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    private final Path repoRoot;
+    private final Path dataDir;
+    private final Map<String, Integer> ports = new HashMap<>();
+    private Process process;
+    private int starts;
+
+    LauncherProcess(Path repoRoot, Path dataDir) throws IOException {
+        this.repoRoot = repoRoot;
+        this.dataDir = dataDir;
+        var names = List.of(
+                "ATTUNE_WEB_UI_PORT",
+                "ATTUNE_CHECKIN_PORT",
+                "ATTUNE_CONTENT_PORT",
+                "ATTUNE_NOTIFICATION_PORT",
+                "ATTUNE_KAFKA_PORT",
+                "ATTUNE_KAFKA_CONTROLLER_PORT",
+                "ATTUNE_MONGO_PORT",
+                "ATTUNE_SMTP_PORT");
+        var sockets = new ArrayList<ServerSocket>();
+        try {
+            for (var name : names) {
+                var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
+                sockets.add(socket);
+                ports.put(name, socket.getLocalPort());
+            }
+        } finally {
+            for (var socket : sockets) {
+                socket.close();
+            }
+        }
+    }
+
+    /** Starts the launcher and waits until all four services answer healthy; returns how long that took. */
+    Duration startAndAwaitHealthy() throws Exception {
+        long started = System.nanoTime();
+        starts++;
+        var log = dataDir.resolve("launcher-" + starts + ".log");
+        Files.createDirectories(dataDir);
+        var builder = new ProcessBuilder("bash", "run-local.sh", "--skip-build", "--data-dir=" + dataDir)
+                .directory(repoRoot.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        ports.forEach((name, port) -> builder.environment().put(name, String.valueOf(port)));
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        process = builder.start();
+        long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+        while (!allHealthy()) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("The launcher ended while starting; see " + log + ":\n" + tail(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("The stack did not become healthy; see " + log + ":\n" + tail(log));
+            }
+            Thread.sleep(500);
+        }
+        return Duration.ofNanos(System.nanoTime() - started);
+    }
+
+    /** The services the launcher started: its child processes. */
+    List<ProcessHandle> services() {
+        return process.toHandle().children().toList();
+    }
+
+    void killMinus9() throws InterruptedException {
+        process.toHandle().destroyForcibly();
+        process.waitFor();
+    }
+
+    /** Stops the launcher as Ctrl-C does; it stops its services first. */
+    void stop() throws InterruptedException {
+        if (process != null && process.isAlive()) {
+            process.destroy();
+            process.waitFor();
+        }
+    }
+
+    int exitValue() {
+        return process.exitValue();
+    }
+
+    Path currentLog() {
+        return dataDir.resolve("launcher-" + starts + ".log");
+    }
+
+    URI webUiUrl() {
+        return URI.create("http://127.0.0.1:" + ports.get("ATTUNE_WEB_UI_PORT"));
+    }
+
+    URI checkinUrl() {
+        return URI.create("http://127.0.0.1:" + ports.get("ATTUNE_CHECKIN_PORT"));
+    }
+
+    String mongoUri() {
+        return "mongodb://127.0.0.1:" + ports.get("ATTUNE_MONGO_PORT");
+    }
+
+    private boolean allHealthy() {
+        for (var name : List.of(
+                "ATTUNE_WEB_UI_PORT", "ATTUNE_CHECKIN_PORT", "ATTUNE_CONTENT_PORT", "ATTUNE_NOTIFICATION_PORT")) {
+            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(name) + "/actuator/health"))
+                    .timeout(Duration.ofSeconds(3))
+                    .build();
+            try {
+                var response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() != 200 || !response.body().contains("\"UP\"")) {
+                    return false;
+                }
+            } catch (IOException e) {
+                return false;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    static String tail(Path log) {
+        try {
+            var lines = Files.readAllLines(log);
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+}
