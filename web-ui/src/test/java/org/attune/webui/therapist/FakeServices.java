@@ -8,6 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.attune.webui.library.ReflectionAnswers;
+import org.attune.webui.library.Reply;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.ProgressGateway;
 import org.attune.webui.security.Caller;
@@ -32,6 +34,12 @@ public class FakeServices {
     @Primary
     public Progress progressGateway() {
         return new Progress();
+    }
+
+    @Bean
+    @Primary
+    public Reflections reflectionAnswers() {
+        return new Reflections();
     }
 
     public static class Therapist implements TherapistGateway {
@@ -110,6 +118,33 @@ public class FakeServices {
         public Optional<ProgressData> ofClient(Caller therapist, UUID clientId, LocalDate from, LocalDate to) {
             calls.add("progress:" + clientId);
             return Optional.ofNullable(byClient.get(clientId));
+        }
+    }
+
+    /** Only the therapist's read of shared answers: the client's own writing is not part of these tests. */
+    public static class Reflections implements ReflectionAnswers {
+        public final Map<UUID, List<SharedAnswer>> shared = new ConcurrentHashMap<>();
+        public final List<String> calls = new CopyOnWriteArrayList<>();
+
+        @Override
+        public Reply<Answer> answer(Caller client, String slug) {
+            return Reply.of(Reply.Status.NOT_FOUND);
+        }
+
+        @Override
+        public Reply<Answer> save(Caller client, String slug, String text, boolean shared) {
+            return Reply.of(Reply.Status.UNAVAILABLE);
+        }
+
+        @Override
+        public Reply<Void> remove(Caller client, String slug) {
+            return Reply.of(Reply.Status.UNAVAILABLE);
+        }
+
+        @Override
+        public Reply<List<SharedAnswer>> sharedBy(Caller therapist, UUID clientId) {
+            calls.add("reflections:" + clientId);
+            return Reply.ok(shared.getOrDefault(clientId, List.of()));
         }
     }
 }

@@ -1,15 +1,11 @@
 package org.attune.webui.therapist.ui;
 
-import com.vaadin.flow.component.button.Button;
-import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.H2;
-import com.vaadin.flow.component.html.ListItem;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.html.Section;
 import com.vaadin.flow.component.html.Span;
-import com.vaadin.flow.component.html.UnorderedList;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.router.BeforeEnterEvent;
 import com.vaadin.flow.router.BeforeEnterObserver;
@@ -19,7 +15,6 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.router.RouterLink;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
-import java.time.format.TextStyle;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -34,6 +29,9 @@ import org.attune.webui.account.Account;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.consent.Grant;
 import org.attune.webui.consent.Grants;
+import org.attune.webui.library.ReflectionAnswers;
+import org.attune.webui.library.ReflectionAnswers.SharedAnswer;
+import org.attune.webui.library.Reply;
 import org.attune.webui.library.ui.AssignContentPanel;
 import org.attune.webui.library.ui.AssignContentPanels;
 import org.attune.webui.live.LiveUpdates;
@@ -53,7 +51,8 @@ import org.attune.webui.therapist.TherapistGateway;
 
 /**
  * One client's shared picture for their therapist: safety flags to acknowledge, rupture signals with a repair
- * prompt, the same progress charts the client sees (only the shared parts), the session rhythm and assigned content.
+ * prompt, the same progress charts the client sees (only the shared parts), the session rhythm, assigned content and
+ * (under NOTES) the reflection answers the client chose to share.
  * Reachable only with an active grant; otherwise the same friendly "not shared with you" whether or not the client
  * exists. Follows live, and closes at once when the client stops sharing.
  */
@@ -69,13 +68,14 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     final Paragraph status = new Paragraph();
     final Div notShared = new Div();
     final Div content = new Div();
-    final Div flags = new Div();
-    final Div feedback = new Div();
-    final RadioButtonGroup<ProgressRange> range = new RadioButtonGroup<>();
-    final ProgressCharts charts = new ProgressCharts();
-    final Paragraph chartsStatus = new Paragraph();
-    final Div schedule = new Div();
-    final Div assignments = new Div();
+    final SafetyFlagsSection flags = new SafetyFlagsSection(this::acknowledge);
+    final FeedbackSection feedback = new FeedbackSection();
+    final ProgressPart progressPart = new ProgressPart(this::rangeChosen);
+    final RadioButtonGroup<ProgressRange> range = progressPart.range;
+    final ProgressCharts charts = progressPart.charts;
+    final ScheduleSection schedule = new ScheduleSection();
+    final AssignmentsSection assignments = new AssignmentsSection();
+    final SharedReflectionsSection reflections = new SharedReflectionsSection();
     final Div assign = new Div();
     private final AssignContentPanels assignPanels;
     private AssignContentPanel assignPanel;
@@ -88,6 +88,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     private final Accounts accounts;
     private final TherapistGateway gateway;
     private final ProgressGateway progress;
+    private final ReflectionAnswers answers;
     private final Clock clock;
     private UserTime time;
     private UUID clientId;
@@ -102,13 +103,15 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             Optional<List<FeedbackEntry>> feedback,
             Optional<ProgressData> progress,
             Optional<List<AssignmentItem>> assignments,
-            ClientSchedule schedule) {}
+            ClientSchedule schedule,
+            Optional<Reply<List<SharedAnswer>>> reflections) {}
 
     ClientDashboardView(
             Grants grants,
             Accounts accounts,
             TherapistGateway gateway,
             ProgressGateway progress,
+            ReflectionAnswers answers,
             LiveUpdates live,
             AssignContentPanels assignPanels,
             SafetyPlanPanels safetyPlanPanels,
@@ -120,6 +123,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         this.accounts = accounts;
         this.gateway = gateway;
         this.progress = progress;
+        this.answers = answers;
         this.clock = clock;
         addClassNames("attune-page", "attune-therapist-dashboard");
         time = UserTime.of(this);
@@ -135,22 +139,6 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                 new Paragraph(getTranslation("therapist.not-shared.text")),
                 new RouterLink(getTranslation("therapist.back"), ClientsView.class));
         notShared.setVisible(false);
-        flags.setId("safety-flags");
-        feedback.setId("session-feedback");
-        range.setId("progress-range");
-        range.setLabel(getTranslation("progress.range.label"));
-        range.setItems(ProgressRange.values());
-        range.setItemLabelGenerator(r -> getTranslation("progress.range." + r.name()));
-        range.setValue(ProgressRange.FOUR_WEEKS);
-        range.addValueChangeListener(e -> {
-            if (e.getValue() != null && clientId != null) {
-                chosen = e.getValue();
-                reload();
-            }
-        });
-        chartsStatus.addClassName("attune-therapist-muted");
-        schedule.setId("dashboard-schedule");
-        assignments.setId("assignments");
         // The "assign content" component of the library feature is plugged in here.
         assign.setId("dashboard-assign");
         assign.addClassName("attune-therapist-assign");
@@ -165,6 +153,13 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                 .orElse(null);
         time = UserTime.of(this);
         reload();
+    }
+
+    private void rangeChosen(ProgressRange range) {
+        if (clientId != null) {
+            chosen = range;
+            reload();
+        }
     }
 
     UUID clientId() {
@@ -197,7 +192,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         }
         var classes = grant.get().dataClasses();
         var today = time.today(clock);
-        // The six reads are independent: asked side by side, a live update waits for the slowest, not for the sum.
+        // The seven reads are independent: asked side by side, a live update waits for the slowest, not for the sum.
         try (var reads = Executors.newVirtualThreadPerTaskExecutor()) {
             var summary = reads.submit(() -> gateway.summary(caller, clientId));
             var flags = reads.submit(() -> classes.contains(DataClass.SAFETY_ALERTS)
@@ -214,6 +209,9 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                     : Optional.<List<AssignmentItem>>empty());
             // The rhythm belongs to the link itself (any active grant), not to one data class.
             var schedule = reads.submit(() -> gateway.sessionSchedule(caller, clientId));
+            var reflections = reads.submit(() -> classes.contains(DataClass.NOTES)
+                    ? Optional.of(answers.sharedBy(caller, clientId))
+                    : Optional.<Reply<List<SharedAnswer>>>empty());
             return Optional.of(new Snapshot(
                     grant.get(),
                     done(summary),
@@ -221,7 +219,8 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                     done(feedback),
                     done(charts),
                     done(assigned),
-                    done(schedule)));
+                    done(schedule),
+                    done(reflections)));
         }
     }
 
@@ -263,7 +262,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         content.add(new Paragraph(lastCheckIn));
         if (classes.contains(DataClass.SAFETY_ALERTS)) {
             content.add(section("therapist.flags.title", flags));
-            showFlags(snapshot.flags());
+            flags.show(snapshot.flags(), time);
             // Read once per client, not on every refresh: each read of the plan is logged for the client.
             if (safetyPlanPanel == null || !clientId.equals(safetyPlanClient)) {
                 safetyPlanPanel = safetyPlanPanels.create(caller, clientId);
@@ -273,26 +272,17 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         }
         if (classes.contains(DataClass.SESSION_FEEDBACK)) {
             content.add(section("therapist.feedback.title", feedback));
-            showFeedback(snapshot.feedback());
+            feedback.show(snapshot.feedback(), time);
         }
         if (classes.stream().anyMatch(PROGRESS_CLASSES::contains)) {
-            var progressSection = section("therapist.progress.title", range);
-            progressSection.add(chartsStatus, charts);
-            content.add(progressSection);
-            if (snapshot.progress().isEmpty()) {
-                chartsStatus.setText(getTranslation("therapist.unavailable"));
-                charts.removeAll();
-            } else {
-                chartsStatus.setText(
-                        snapshot.progress().get().isEmpty() ? getTranslation("therapist.progress.empty") : "");
-                charts.show(snapshot.progress().get(), time, true);
-            }
+            content.add(section("therapist.progress.title", progressPart));
+            progressPart.show(snapshot.progress(), time);
         }
-        showSchedule(snapshot.schedule());
+        schedule.show(snapshot.schedule(), time, clock.instant());
         content.add(section("therapist.schedule.title", schedule));
         if (classes.contains(DataClass.CONTENT_ACTIVITY)) {
             content.add(section("therapist.assignments.title", assignments));
-            showAssignments(snapshot.assignments());
+            assignments.show(snapshot.assignments(), time);
             if (assignPanel == null || !clientId.equals(assignPanelClient)) {
                 assign.removeAll();
                 assignPanel = assignPanels.create(caller, clientId);
@@ -300,6 +290,10 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                 assign.add(assignPanel);
             }
             content.add(assign);
+        }
+        if (snapshot.reflections().isPresent()) {
+            content.add(section("therapist.reflections.title", reflections));
+            reflections.show(snapshot.reflections().get(), time);
         }
         var notSharedClasses = EnumSet.complementOf(EnumSet.copyOf(classes));
         if (!notSharedClasses.isEmpty()) {
@@ -329,43 +323,6 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                 : getTranslation("therapist.last-checkin", time.dateTime(at));
     }
 
-    private void showFlags(Optional<List<SafetyFlagItem>> loaded) {
-        flags.removeAll();
-        if (loaded.isEmpty()) {
-            flags.add(new Paragraph(getTranslation("therapist.unavailable")));
-            return;
-        }
-        if (loaded.get().isEmpty()) {
-            flags.add(new Paragraph(getTranslation("therapist.flags.none")));
-            return;
-        }
-        var list = new UnorderedList();
-        list.addClassName("attune-therapist-list");
-        for (var flag : loaded.get()) {
-            var item = new ListItem();
-            item.setId("safety-flag-" + flag.id());
-            item.addClassName(flag.isOpen() ? "attune-therapist-flag-open" : "attune-therapist-flag-seen");
-            item.add(new Span(getTranslation(
-                    "therapist.flags.item",
-                    reason("therapist.flags.reason.", flag.reason()),
-                    time.dateTime(flag.raisedAt()))));
-            if (flag.isOpen()) {
-                var ack = new Button(getTranslation("therapist.flags.ack"), e -> acknowledge(flag));
-                ack.setId("ack-" + flag.id());
-                ack.addThemeVariants(ButtonVariant.PRIMARY);
-                ack.getElement()
-                        .setAttribute(
-                                "aria-label",
-                                getTranslation("therapist.flags.ack.label", time.dateTime(flag.raisedAt())));
-                item.add(ack);
-            } else {
-                item.add(new Span(" " + getTranslation("therapist.flags.seen", time.dateTime(flag.acknowledgedAt()))));
-            }
-            list.add(item);
-        }
-        flags.add(list);
-    }
-
     void acknowledge(SafetyFlagItem flag) {
         if (grant().isEmpty()) {
             showNotShared();
@@ -373,122 +330,10 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         }
         if (gateway.acknowledge(caller, clientId, flag.id())) {
             notice(getTranslation("therapist.flags.acked"));
-            showFlags(gateway.safetyFlags(caller, clientId));
+            flags.show(gateway.safetyFlags(caller, clientId), time);
         } else {
             notice(getTranslation("therapist.flags.ack-failed"));
         }
-    }
-
-    private void showFeedback(Optional<List<FeedbackEntry>> loaded) {
-        feedback.removeAll();
-        feedback.add(new Paragraph(getTranslation("therapist.feedback.about")));
-        if (loaded.isEmpty()) {
-            feedback.add(new Paragraph(getTranslation("therapist.unavailable")));
-            return;
-        }
-        var ruptures =
-                loaded.get().stream().filter(FeedbackEntry::ruptureSignal).toList();
-        if (ruptures.isEmpty()) {
-            feedback.add(new Paragraph(getTranslation("therapist.feedback.none")));
-            return;
-        }
-        var list = new UnorderedList();
-        list.addClassName("attune-therapist-list");
-        for (var entry : ruptures) {
-            var item = new ListItem();
-            item.setId("rupture-" + entry.id());
-            var when = entry.sessionDate() != null ? time.date(entry.sessionDate()) : time.date(entry.recordedAt());
-            item.add(new Paragraph(getTranslation(
-                    "therapist.feedback.item",
-                    when,
-                    entry.total(),
-                    reason("progress.rupture-reason.", entry.reason()))));
-            item.add(new Paragraph(getTranslation(
-                    "therapist.feedback.items", entry.heard(), entry.goals(), entry.approach(), entry.overall())));
-            if (entry.comment() != null && !entry.comment().isBlank()) {
-                var comment = new Paragraph(entry.comment());
-                comment.addClassName("attune-therapist-quote");
-                item.add(comment);
-            }
-            var prompt = new Paragraph(getTranslation("therapist.feedback.repair"));
-            prompt.addClassName("attune-therapist-muted");
-            item.add(prompt);
-            list.add(item);
-        }
-        feedback.add(list);
-    }
-
-    /** The rhythm as the client or therapist set it (in its own zone) and the next session in the therapist's. */
-    private void showSchedule(ClientSchedule loaded) {
-        schedule.removeAll();
-        var state = loaded == null ? ClientSchedule.State.UNAVAILABLE : loaded.state();
-        switch (state) {
-            case UNAVAILABLE -> schedule.add(new Paragraph(getTranslation("therapist.schedule.note")));
-            case NONE -> schedule.add(new Paragraph(getTranslation("therapist.schedule.none")));
-            case SET -> {
-                schedule.add(new Paragraph(
-                        loaded.weekly()
-                                ? getTranslation(
-                                        "therapist.schedule.weekly",
-                                        loaded.weeklyDay().getDisplayName(TextStyle.FULL, time.locale()),
-                                        loaded.weeklyTime(),
-                                        loaded.timeZone(),
-                                        loaded.durationMinutes())
-                                : getTranslation("therapist.schedule.no-weekly", loaded.durationMinutes())));
-                var now = clock.instant();
-                var upcoming = loaded.oneOffStarts().stream()
-                        .filter(start -> start.isAfter(now))
-                        .sorted()
-                        .limit(5)
-                        .map(time::dateTime)
-                        .toList();
-                if (!upcoming.isEmpty()) {
-                    schedule.add(
-                            new Paragraph(getTranslation("therapist.schedule.one-offs", String.join(", ", upcoming))));
-                }
-                var next = new Paragraph(
-                        loaded.nextSessionAt() == null
-                                ? getTranslation("therapist.schedule.next.none")
-                                : getTranslation(
-                                        "therapist.schedule.next",
-                                        time.dateTime(loaded.nextSessionAt()),
-                                        time.zone().getId()));
-                next.setId("dashboard-next-session");
-                schedule.add(next);
-            }
-        }
-    }
-
-    private void showAssignments(Optional<List<AssignmentItem>> loaded) {
-        assignments.removeAll();
-        if (loaded.isEmpty()) {
-            assignments.add(new Paragraph(getTranslation("therapist.unavailable")));
-            return;
-        }
-        if (loaded.get().isEmpty()) {
-            assignments.add(new Paragraph(getTranslation("therapist.assignments.none")));
-            return;
-        }
-        var list = new UnorderedList();
-        list.addClassName("attune-therapist-list");
-        for (var a : loaded.get()) {
-            var item = new ListItem((a.title() == null ? a.slug() : a.title()) + " — "
-                    + getTranslation("therapist.assignments.assigned", time.date(a.assignedAt())) + " — "
-                    + (a.completed()
-                            ? getTranslation("therapist.assignments.done", time.date(a.completedAt()))
-                            : getTranslation("therapist.assignments.open")));
-            item.setId("assignment-" + a.assignmentId());
-            list.add(item);
-        }
-        assignments.add(list);
-    }
-
-    private String reason(String prefix, String reason) {
-        if (reason == null) {
-            return "";
-        }
-        var text = getTranslation(prefix + reason);
-        return text == null || text.startsWith("!{") ? reason : text;
     }
 
     private Section section(String titleKey, com.vaadin.flow.component.Component body) {

@@ -25,6 +25,7 @@ import org.attune.webui.TestHttp;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.consent.Grant;
 import org.attune.webui.consent.Grants;
+import org.attune.webui.library.ReflectionAnswers;
 import org.attune.webui.live.LiveUpdates;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.ui.UserTime;
@@ -76,6 +77,9 @@ class TherapistViewsIT extends SpringBrowserlessTest {
 
     @Autowired
     FakeServices.Progress progress;
+
+    @Autowired
+    FakeServices.Reflections reflections;
 
     String therapistEmail;
     Caller therapist;
@@ -318,6 +322,65 @@ class TherapistViewsIT extends SpringBrowserlessTest {
         assertThat(view.flags.isAttached()).isFalse();
         assertThat(view.assign.isAttached()).isFalse();
         assertThat(text(view)).contains("Not shared with you: ").contains("Safety alerts");
+    }
+
+    @Test
+    void underNotesTheDashboardShowsTheReflectionAnswersTheClientSharedInTheirOwnWords() {
+        var client = client("Pia");
+        share(client, EnumSet.of(DataClass.MOOD_CHECKINS, DataClass.NOTES));
+        services.summaries.put(client.id(), summary(Instant.now(), 0));
+        var written = Instant.parse("2026-11-27T10:00:00Z");
+        reflections.shared.put(
+                client.id(),
+                List.of(new ReflectionAnswers.SharedAnswer(
+                        "between-sessions-carrying-the-thread",
+                        "Carrying the thread between sessions",
+                        "I wish I had said that the homework felt like too much.",
+                        written)));
+        signIn(therapistEmail);
+
+        UI.getCurrent().navigate("clients/" + client.id());
+
+        var view = (ClientDashboardView) getCurrentView();
+        assertThat(view.reflections.isAttached()).isTrue();
+        assertThat(text($(ListItem.class).id("shared-reflection-between-sessions-carrying-the-thread")))
+                .contains("Carrying the thread between sessions")
+                .contains("I wish I had said that the homework felt like too much.")
+                .contains("Written " + UserTime.of(view).dateTime(written));
+        assertThat(reflections.calls)
+                .filteredOn(c -> c.endsWith(client.id().toString()))
+                .hasSize(1);
+    }
+
+    @Test
+    void underNotesWithNothingSharedTheDashboardSaysSoGently() {
+        var client = client("Quin");
+        share(client, EnumSet.of(DataClass.NOTES));
+        signIn(therapistEmail);
+
+        UI.getCurrent().navigate("clients/" + client.id());
+
+        var view = (ClientDashboardView) getCurrentView();
+        assertThat(text(view.reflections)).contains("Nothing shared from the reflections yet");
+    }
+
+    @Test
+    void withoutNotesTheDashboardNeitherShowsNorReadsSharedReflections() {
+        var client = client("Rae");
+        share(client, EnumSet.complementOf(EnumSet.of(DataClass.NOTES)));
+        services.summaries.put(client.id(), summary(Instant.now(), 0));
+        reflections.shared.put(
+                client.id(),
+                List.of(new ReflectionAnswers.SharedAnswer(
+                        "some-piece", "Some piece", "Private words", Instant.now())));
+        signIn(therapistEmail);
+
+        UI.getCurrent().navigate("clients/" + client.id());
+
+        var view = (ClientDashboardView) getCurrentView();
+        assertThat(view.reflections.isAttached()).isFalse();
+        assertThat(text(view)).doesNotContain("Private words").doesNotContain("Reflections the client shared");
+        assertThat(reflections.calls).noneMatch(c -> c.endsWith(client.id().toString()));
     }
 
     @Test
