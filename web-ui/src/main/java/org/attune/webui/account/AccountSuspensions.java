@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
  * service token is signed for them. One document per suspended account, so suspending is a single insert.
  */
 @Service
-public class AccountSuspensions {
+public class AccountSuspensions implements SuspendedAccounts {
 
     @Document("account_suspensions")
     record Suspension(@Id String accountId, Instant since) {}
@@ -30,6 +30,7 @@ public class AccountSuspensions {
         this.clock = clock;
     }
 
+    @Override
     public boolean isSuspended(UUID accountId) {
         return isSuspended(accountId.toString());
     }

@@ -4,7 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
-import org.attune.webui.account.AccountSuspensions;
+import org.attune.webui.account.SuspendedAccounts;
 import org.attune.webui.config.ServicesProperties;
 import org.attune.webui.security.Caller;
 import org.slf4j.Logger;
@@ -33,9 +33,9 @@ public class ServiceTokens {
     private final TokenIssuer issuer;
     private final ServicesProperties services;
     private final RestClient rest;
-    private final AccountSuspensions suspensions;
+    private final SuspendedAccounts suspensions;
 
-    ServiceTokens(TokenIssuer issuer, ServicesProperties services, AccountSuspensions suspensions) {
+    ServiceTokens(TokenIssuer issuer, ServicesProperties services, SuspendedAccounts suspensions) {
         this.issuer = issuer;
         this.services = services;
         this.suspensions = suspensions;
