@@ -19,6 +19,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.authentication.session.ChangeSessionIdAuthenticationStrategy;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.webauthn.api.AuthenticatorSelectionCriteria;
 import org.springframework.security.web.webauthn.api.PublicKeyCredentialRpEntity;
@@ -119,6 +120,8 @@ public class StrongSignIn {
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                         filter.setAuthenticationManager(passkeyManager);
                         filter.setMfaEnabled(true);
+                        // Spring's passkey configurer leaves the session id as it was; a sign-in must change it.
+                        filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
                         return filter;
                     }
                 }));
