@@ -3,6 +3,7 @@ package org.attune.system;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.google.gson.JsonObject;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import java.nio.ByteBuffer;
@@ -48,17 +49,16 @@ class StrongSignInJourneysIT {
         var page = browsers.desktop();
         var cdp = page.context().newCDPSession(page);
         cdp.send("WebAuthn.enable");
-        cdp.send(
-                "WebAuthn.addVirtualAuthenticator",
-                Map.of(
-                        "options",
-                        Map.of(
-                                "protocol", "ctap2",
-                                "transport", "internal",
-                                "hasResidentKey", true,
-                                "hasUserVerification", true,
-                                "isUserVerified", true,
-                                "automaticPresenceSimulation", true)));
+        var options = new JsonObject();
+        options.addProperty("protocol", "ctap2");
+        options.addProperty("transport", "internal");
+        options.addProperty("hasResidentKey", true);
+        options.addProperty("hasUserVerification", true);
+        options.addProperty("isUserVerified", true);
+        options.addProperty("automaticPresenceSimulation", true);
+        var authenticator = new JsonObject();
+        authenticator.add("options", options);
+        cdp.send("WebAuthn.addVirtualAuthenticator", authenticator);
 
         Screens.signIn(page, stack, therapist.email, therapist.password);
         Screens.open(page, stack, "/sign-in-security");
