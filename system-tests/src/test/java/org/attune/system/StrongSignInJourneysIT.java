@@ -149,9 +149,13 @@ class StrongSignInJourneysIT {
         assertThat(operatorToken.status()).isEqualTo(403);
     }
 
+    /** Posts the code and waits for the answer to it (the page may already be at the URL the answer leads to). */
     private static void submitCode(Page page, String code) {
         page.locator("#second-factor-code").fill(code);
-        page.locator("#second-factor-submit").click();
+        page.waitForResponse(
+                response -> response.url().contains("/login/second-factor"),
+                () -> page.locator("#second-factor-submit").click());
+        page.waitForLoadState();
     }
 
     /** RFC 6238 as an authenticator app computes it: HMAC-SHA1 over the 30-second step, six digits. */
