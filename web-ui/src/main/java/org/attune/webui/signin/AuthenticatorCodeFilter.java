@@ -7,7 +7,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.authentication.AbstractAuthenticationProcessingFilter;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationSuccessHandler;
@@ -29,9 +29,13 @@ final class AuthenticatorCodeFilter extends AbstractAuthenticationProcessingFilt
     static final String SECURITY_PAGE = "/sign-in-security";
     static final String SECOND_FACTOR_PAGE = "/second-factor";
 
-    AuthenticatorCodeFilter(AuthenticationManager authenticationManager) {
+    private final SecurityContextHolderStrategy contexts;
+
+    AuthenticatorCodeFilter(AuthenticationManager authenticationManager, SecurityContextHolderStrategy contexts) {
         super(PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, PATH));
         setAuthenticationManager(authenticationManager);
+        this.contexts = contexts;
+        setSecurityContextHolderStrategy(contexts);
         setSecurityContextRepository(new HttpSessionSecurityContextRepository());
         setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
         setMfaEnabled(true);
@@ -52,7 +56,7 @@ final class AuthenticatorCodeFilter extends AbstractAuthenticationProcessingFilt
 
     @Override
     public Authentication attemptAuthentication(HttpServletRequest request, HttpServletResponse response) {
-        var current = SecurityContextHolder.getContext().getAuthentication();
+        var current = contexts.getContext().getAuthentication();
         if (current == null
                 || !current.isAuthenticated()
                 || !(current.getPrincipal() instanceof AccountPrincipal account)) {

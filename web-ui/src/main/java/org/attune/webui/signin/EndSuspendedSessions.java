@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.attune.webui.account.AccountPrincipal;
 import org.attune.webui.account.AccountSuspensions;
-import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -17,19 +17,21 @@ import org.springframework.web.filter.OncePerRequestFilter;
 final class EndSuspendedSessions extends OncePerRequestFilter {
 
     private final AccountSuspensions suspensions;
+    private final SecurityContextHolderStrategy contexts;
 
-    EndSuspendedSessions(AccountSuspensions suspensions) {
+    EndSuspendedSessions(AccountSuspensions suspensions, SecurityContextHolderStrategy contexts) {
         this.suspensions = suspensions;
+        this.contexts = contexts;
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        var authentication = SecurityContextHolder.getContext().getAuthentication();
+        var authentication = contexts.getContext().getAuthentication();
         if (authentication != null
                 && authentication.getPrincipal() instanceof AccountPrincipal account
                 && suspensions.isSuspended(account.id())) {
-            SecurityContextHolder.clearContext();
+            contexts.clearContext();
             var session = request.getSession(false);
             if (session != null) {
                 try {

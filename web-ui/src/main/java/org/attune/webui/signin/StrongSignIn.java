@@ -16,6 +16,8 @@ import org.springframework.security.authorization.AuthorizationManager;
 import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.config.annotation.authorization.EnableMultiFactorAuthentication;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
@@ -50,6 +52,7 @@ public class StrongSignIn {
     private final UserDetailsService users;
     private final ApplicationEventPublisher events;
     private final URI publicUrl;
+    private final SecurityContextHolderStrategy contexts;
 
     StrongSignIn(
             SignInPolicy policy,
@@ -58,7 +61,8 @@ public class StrongSignIn {
             AccountSuspensions suspensions,
             UserDetailsService users,
             ApplicationEventPublisher events,
-            @Value("${attune.public-url}") URI publicUrl) {
+            @Value("${attune.public-url}") URI publicUrl,
+            SecurityContextHolderStrategy contexts) {
         this.policy = policy;
         this.secondFactors = secondFactors;
         this.passkeys = passkeys;
@@ -66,6 +70,11 @@ public class StrongSignIn {
         this.users = users;
         this.events = events;
         this.publicUrl = publicUrl;
+        this.contexts = contexts;
+        // Spring's passkey filters take the global strategy when they are built, and some cannot be given another;
+        // Vaadin makes its strategy the global one only once every bean exists, after the filter chains. Installing
+        // that same strategy now, before the chains are built, lets those filters see who is signed in.
+        SecurityContextHolder.setContextHolderStrategy(contexts);
     }
 
     /**
@@ -119,6 +128,7 @@ public class StrongSignIn {
                     @Override
                     public <O extends WebAuthnAuthenticationFilter> O postProcess(O filter) {
                         filter.setAuthenticationManager(passkeyManager);
+                        filter.setSecurityContextHolderStrategy(contexts);
                         filter.setMfaEnabled(true);
                         // Spring's passkey configurer leaves the session id as it was; a sign-in must change it.
                         filter.setSessionAuthenticationStrategy(new ChangeSessionIdAuthenticationStrategy());
@@ -127,7 +137,7 @@ public class StrongSignIn {
                 }));
         var codeManager = new ProviderManager(new AuthenticatorCodeProvider(users, secondFactors));
         codeManager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
-        var codeFilter = new AuthenticatorCodeFilter(codeManager);
+        var codeFilter = new AuthenticatorCodeFilter(codeManager, contexts);
         codeFilter.setApplicationEventPublisher(events);
         http.addFilterAfter(codeFilter, UsernamePasswordAuthenticationFilter.class)
                 .authorizeHttpRequests(
@@ -138,7 +148,7 @@ public class StrongSignIn {
 
     /** Sessions of a suspended account end at their next request, on any chain. */
     public void configureApi(HttpSecurity http) {
-        http.addFilterAfter(new EndSuspendedSessions(suspensions), SecurityContextHolderFilter.class);
+        http.addFilterAfter(new EndSuspendedSessions(suspensions, contexts), SecurityContextHolderFilter.class);
     }
 
     /**
