@@ -33,7 +33,15 @@ final class Person {
         return register(stack, "CLIENT");
     }
 
+    /** A therapist an operator has verified, so clients can share with them. */
     static Person therapist(LocalStack stack) {
+        var therapist = register(stack, "THERAPIST");
+        assertThat(Operator.of(stack).verify(therapist.id)).isEqualTo(204);
+        return therapist;
+    }
+
+    /** A therapist whose professional registration still waits for the operator's check. */
+    static Person waitingTherapist(LocalStack stack) {
         return register(stack, "THERAPIST");
     }
 
@@ -46,11 +54,14 @@ final class Person {
     private static Person register(LocalStack stack, String role) {
         var email = role.toLowerCase() + "-" + UUID.randomUUID() + "@attune.example";
         var password = "tidewater compass " + UUID.randomUUID();
-        var response = Api.post(
-                stack.webUiUrl(),
-                "/api/accounts",
-                null,
+        var body = new java.util.HashMap<String, Object>(
                 Map.of("email", email, "password", password, "displayName", "System " + role, "role", role));
+        if (role.equals("THERAPIST")) {
+            body.put(
+                    "professionalRegistration",
+                    Map.of("body", "System test register", "number", "ST-" + email.hashCode(), "country", "GB"));
+        }
+        var response = Api.post(stack.webUiUrl(), "/api/accounts", null, body);
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return new Person(stack, UUID.fromString(response.json().get("id").asString()), email, password, role);
     }

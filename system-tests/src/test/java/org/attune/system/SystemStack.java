@@ -6,7 +6,7 @@ import org.attune.infra.local.LocalStack;
 
 /**
  * One whole Attune per test JVM: the real broker, the MongoDB-protocol server and the four services as processes
- * from their built jars, on free ports, in demo mode. Started by the first test that needs it, stopped at exit.
+ * from their built jars, on free ports, in demo mode, with an operator account. Started by the first test that needs it, stopped at exit.
  */
 final class SystemStack {
 
@@ -21,7 +21,21 @@ final class SystemStack {
                         .toAbsolutePath()
                         .normalize();
                 var dataDir = root.resolve("system-tests/target/stack-" + System.currentTimeMillis());
-                var started = LocalStack.onFreePorts(root, dataDir, Map.of("ATTUNE_DEMO", "true"));
+                // An operator verifies the therapists tests register (clients share with verified ones only). Most
+                // tests get therapists' tokens with a password, so the stack lets therapists sign in without a
+                // second factor; the journeys that need one set it up (web-ui's own tests check the default, on).
+                var started = LocalStack.onFreePorts(
+                        root,
+                        dataDir,
+                        Map.of(
+                                "ATTUNE_DEMO",
+                                "true",
+                                "ATTUNE_OPERATOR_EMAIL",
+                                Operator.EMAIL,
+                                "ATTUNE_OPERATOR_PASSWORD",
+                                Operator.PASSWORD,
+                                "ATTUNE_THERAPIST_MFA_REQUIRED",
+                                "false"));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
                 if (!started.start()) {
                     started.stop();

@@ -89,16 +89,52 @@ public final class TestHttp {
                 .build());
     }
 
-    /** Registers an account and returns its id. */
+    /** The operator of the test configuration (src/test/resources/config/application.yml). */
+    public static final String OPERATOR_EMAIL = "operator@it.example";
+
+    public static final String OPERATOR_PASSWORD = "stone river quietly humming";
+
+    /** Registers an account and returns its id; a therapist is then verified by the operator, as clients need. */
     public String register(String email, String name, String role) {
+        var id = registerUnverified(email, name, role);
+        if (role.equals("THERAPIST")) {
+            verifyTherapist(id);
+        }
+        return id;
+    }
+
+    /** Registers an account and returns its id; a therapist stays waiting for the operator's check. */
+    public String registerUnverified(String email, String name, String role) {
+        var professional = role.equals("THERAPIST")
+                ? ",\"professionalRegistration\":{\"body\":\"Test Board\",\"number\":\"T-1\",\"country\":\"GB\"}"
+                : "";
         var response = postJson(
                 "/api/accounts",
                 "{\"email\":\"" + email + "\",\"password\":\"" + STRONG_PASSWORD + "\",\"displayName\":\"" + name
-                        + "\",\"role\":\"" + role + "\"}");
+                        + "\",\"role\":\"" + role + "\"" + professional + "}");
         if (response.statusCode() != 201) {
             throw new IllegalStateException("Registration failed: " + response.statusCode() + " " + response.body());
         }
         return json(response).get("id").asString();
+    }
+
+    /** The operator verifies a therapist, through the operator API in a browser session of its own. */
+    public void verifyTherapist(String therapistId) {
+        var operator = new TestHttp(port);
+        operator.formLogin(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+        var response = operator.postWithCsrf("/api/operator/therapists/" + therapistId + "/verify");
+        if (response.statusCode() != 204) {
+            throw new IllegalStateException("Verification failed: " + response.statusCode() + " " + response.body());
+        }
+    }
+
+    /** A session-authenticated POST without a body, with the session's CSRF token. */
+    public HttpResponse<String> postWithCsrf(String path) {
+        var csrf = json(get("/api/csrf"));
+        return send(request(path)
+                .header(csrf.get("headerName").asString(), csrf.get("token").asString())
+                .POST(HttpRequest.BodyPublishers.noBody())
+                .build());
     }
 
     /** A unique email for a test account. */

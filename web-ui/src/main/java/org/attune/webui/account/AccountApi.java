@@ -21,11 +21,22 @@ class AccountApi {
         this.accounts = accounts;
     }
 
-    record RegistrationRequest(String email, String password, String displayName, Role role) {}
+    /** {@code professionalRegistration} is required for therapists and ignored for clients. */
+    record RegistrationRequest(
+            String email,
+            String password,
+            String displayName,
+            Role role,
+            ProfessionalRegistration professionalRegistration) {}
 
     @PostMapping(path = "/api/accounts", consumes = "application/json")
     ResponseEntity<Map<String, String>> register(@RequestBody RegistrationRequest request) {
-        var account = accounts.register(request.email(), request.password(), request.displayName(), request.role());
+        var account = accounts.register(
+                request.email(),
+                request.password(),
+                request.displayName(),
+                request.role(),
+                request.professionalRegistration());
         return ResponseEntity.created(URI.create("/api/accounts/" + account.id()))
                 .body(Map.of("id", account.id()));
     }

@@ -16,13 +16,15 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final String email;
     private final String displayName;
     private final Role role;
+    private final boolean suspended;
     private String passwordHash;
 
-    AccountPrincipal(Account account) {
+    AccountPrincipal(Account account, boolean suspended) {
         this.id = UUID.fromString(account.id());
         this.email = account.email();
         this.displayName = account.displayName();
         this.role = account.role();
+        this.suspended = suspended;
         this.passwordHash = account.passwordHash();
     }
 
@@ -45,6 +47,12 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
         return List.of(new SimpleGrantedAuthority("ROLE_" + role.name()));
+    }
+
+    /** A suspended account is locked: Spring Security refuses its sign-in (after the password, so nothing leaks). */
+    @Override
+    public boolean isAccountNonLocked() {
+        return !suspended;
     }
 
     @Override

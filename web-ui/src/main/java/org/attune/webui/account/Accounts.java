@@ -2,12 +2,14 @@ package org.attune.webui.account;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.attune.events.Role;
 import org.attune.kit.web.InvalidRequestException;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -32,12 +34,22 @@ public class Accounts {
     private final PasswordEncoder encoder;
     private final PasswordPolicy policy;
     private final Clock clock;
+    private final TherapistVerifications verifications;
+    private final ApplicationEventPublisher events;
 
-    Accounts(MongoTemplate mongo, PasswordEncoder encoder, PasswordPolicy policy, Clock clock) {
+    Accounts(
+            MongoTemplate mongo,
+            PasswordEncoder encoder,
+            PasswordPolicy policy,
+            Clock clock,
+            TherapistVerifications verifications,
+            ApplicationEventPublisher events) {
         this.mongo = mongo;
         this.encoder = encoder;
         this.policy = policy;
         this.clock = clock;
+        this.verifications = verifications;
+        this.events = events;
     }
 
     @Document("account_emails")
@@ -47,14 +59,53 @@ public class Accounts {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
+    /** Creates a client account (a therapist needs their professional registration: see the other overload). */
+    public Account register(String email, String password, String displayName, Role role) {
+        return register(email, password, displayName, role, null);
+    }
+
     /**
-     * Creates an account.
+     * Creates a client or therapist account; a therapist's professional registration waits for an operator's check.
      *
      * @throws InvalidRequestException listing each field at fault
      * @throws EmailTakenException when the email already has an account
      */
-    public Account register(String email, String password, String displayName, Role role) {
+    public Account register(
+            String email, String password, String displayName, Role role, ProfessionalRegistration registration) {
         var problems = new ArrayList<InvalidRequestException.FieldProblem>();
+        if (role == Role.OPERATOR) {
+            problems.add(new InvalidRequestException.FieldProblem("role", "is CLIENT or THERAPIST"));
+        } else if (role == Role.THERAPIST) {
+            if (registration == null) {
+                problems.add(new InvalidRequestException.FieldProblem(
+                        "professionalRegistration", "is required for therapists (body, number, country)"));
+            } else {
+                problems.addAll(registration.problems());
+            }
+        }
+        var account = create(email, password, displayName, role, problems);
+        if (role == Role.THERAPIST) {
+            verifications.submit(account.id(), registration);
+        }
+        return account;
+    }
+
+    /**
+     * Creates an operator account (only from the operator's own configuration at start, never from a request).
+     *
+     * @throws InvalidRequestException listing each field at fault
+     * @throws EmailTakenException when the email already has an account
+     */
+    public Account createOperator(String email, String password, String displayName) {
+        return create(email, password, displayName, Role.OPERATOR, new ArrayList<>());
+    }
+
+    private Account create(
+            String email,
+            String password,
+            String displayName,
+            Role role,
+            List<InvalidRequestException.FieldProblem> problems) {
         var normalEmail = normalise(email);
         if (normalEmail.isEmpty()) {
             problems.add(new InvalidRequestException.FieldProblem("email", "is required"));
@@ -115,5 +166,6 @@ public class Accounts {
     public void delete(Account account) {
         mongo.remove(Query.query(Criteria.where("_id").is(account.id())), Account.class);
         mongo.remove(Query.query(Criteria.where("_id").is(account.email())), EmailKey.class);
+        events.publishEvent(new AccountDeleted(account.id(), account.email()));
     }
 }

@@ -12,6 +12,7 @@ import org.attune.webui.security.FormLoginThrottleFilter;
 import org.attune.webui.security.LoginThrottle;
 import org.attune.webui.security.SecurityHeadersFilter;
 import org.attune.webui.security.SessionLifetimeFilter;
+import org.attune.webui.signin.StrongSignIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.ApplicationEventPublisher;
@@ -22,6 +23,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
@@ -77,10 +79,13 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(
-            UserDetailsService users, PasswordEncoder encoder, ApplicationEventPublisher events) {
+            UserDetailsService users, PasswordEncoder encoder, ApplicationEventPublisher events, StrongSignIn strong) {
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
-        var manager = new ProviderManager(provider);
+        // Account status (suspended) is checked after the password, so it tells nothing to someone without it.
+        provider.setPreAuthenticationChecks(user -> {});
+        provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
+        var manager = new ProviderManager(strong.passwordFactor(provider));
         manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
         return manager;
     }
@@ -108,7 +113,8 @@ class SecurityConfig {
 
     @Bean
     @Order(1)
-    SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder ownTokenDecoder) throws Exception {
+    SecurityFilterChain apiFilterChain(HttpSecurity http, JwtDecoder ownTokenDecoder, StrongSignIn strong)
+            throws Exception {
         var roles = new JwtAuthenticationConverter();
         roles.setJwtGrantedAuthoritiesConverter(jwt -> {
             var role = jwt.getClaimAsString("role");
@@ -121,6 +127,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/token")
                         .permitAll()
+                        .requestMatchers("/api/operator/**")
+                        .hasRole("OPERATOR")
                         .anyRequest()
                         .authenticated())
                 .oauth2ResourceServer(
@@ -135,6 +143,7 @@ class SecurityConfig {
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
                 .addFilterBefore(sessionLifetime(), SecurityContextHolderFilter.class);
+        strong.configureApi(http);
         headers(http);
         return http.build();
     }
@@ -142,7 +151,11 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http, AuthenticationManager authenticationManager, LoginThrottle throttle, AuditLog audit)
+            HttpSecurity http,
+            AuthenticationManager authenticationManager,
+            LoginThrottle throttle,
+            AuditLog audit,
+            StrongSignIn strong)
             throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
@@ -158,6 +171,7 @@ class SecurityConfig {
                         new FormLoginThrottleFilter(throttle, audit, LOGIN_PATH),
                         UsernamePasswordAuthenticationFilter.class)
                 .addFilterBefore(sessionLifetime(), SecurityContextHolderFilter.class);
+        strong.configure(http);
         headers(http);
         return http.with(vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH)).build();
     }

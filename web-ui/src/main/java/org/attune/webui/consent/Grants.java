@@ -20,7 +20,9 @@ import org.attune.events.Topics;
 import org.attune.kit.outbox.Outbox;
 import org.attune.kit.outbox.OutboxRelay;
 import org.attune.kit.web.InvalidRequestException;
+import org.attune.webui.account.AccountSuspensions;
 import org.attune.webui.account.Accounts;
+import org.attune.webui.account.TherapistVerifications;
 import org.attune.webui.security.Caller;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.data.domain.Sort;
@@ -47,13 +49,36 @@ public class Grants {
     private final OutboxRelay relay;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final TherapistVerifications verifications;
+    private final AccountSuspensions suspensions;
 
-    Grants(MongoTemplate mongo, Accounts accounts, OutboxRelay relay, Clock clock, ApplicationEventPublisher events) {
+    Grants(
+            MongoTemplate mongo,
+            Accounts accounts,
+            OutboxRelay relay,
+            Clock clock,
+            ApplicationEventPublisher events,
+            TherapistVerifications verifications,
+            AccountSuspensions suspensions) {
         this.mongo = mongo;
         this.accounts = accounts;
         this.relay = relay;
         this.clock = clock;
         this.events = events;
+        this.verifications = verifications;
+        this.suspensions = suspensions;
+    }
+
+    /**
+     * The one answer for an address that is not a verified therapist (unknown, a client, waiting for the operator's
+     * check, declined or suspended): it must not tell which of these it is.
+     */
+    public static final String CANNOT_SHARE_WITH_ADDRESS =
+            "We couldn't share with that address. Ask your therapist for an invitation link.";
+
+    /** A client can share only with a therapist an operator has verified and not suspended. */
+    public boolean canReceiveShares(UUID therapistId) {
+        return verifications.isVerified(therapistId) && !suspensions.isSuspended(therapistId);
     }
 
     /** A client grants the therapist with this email. */
@@ -62,12 +87,13 @@ public class Grants {
         var problems = new ArrayList<InvalidRequestException.FieldProblem>();
         var therapist = therapistEmail == null || therapistEmail.isBlank()
                 ? Optional.<org.attune.webui.account.Account>empty()
-                : accounts.byEmail(therapistEmail).filter(a -> a.role() == Role.THERAPIST);
+                : accounts.byEmail(therapistEmail)
+                        .filter(a -> a.role() == Role.THERAPIST)
+                        .filter(a -> canReceiveShares(UUID.fromString(a.id())));
         if (therapistEmail == null || therapistEmail.isBlank()) {
             problems.add(new InvalidRequestException.FieldProblem("therapistEmail", "is required"));
         } else if (therapist.isEmpty()) {
-            problems.add(new InvalidRequestException.FieldProblem(
-                    "therapistEmail", "does not belong to a therapist on Attune"));
+            problems.add(new InvalidRequestException.FieldProblem("therapistEmail", CANNOT_SHARE_WITH_ADDRESS));
         }
         validate(dataClasses, endsAt, problems);
         if (!problems.isEmpty()) {
@@ -93,6 +119,9 @@ public class Grants {
     Grant grant(UUID clientId, UUID therapistId, Set<DataClass> dataClasses, Instant endsAt) {
         if (clientId.equals(therapistId)) {
             throw new ConsentException(ConsentException.Kind.CONFLICT, "You cannot share with yourself.");
+        }
+        if (!canReceiveShares(therapistId)) {
+            throw new ConsentException(ConsentException.Kind.FORBIDDEN, CANNOT_SHARE_WITH_ADDRESS);
         }
         var live = mongo.exists(
                 Query.query(Criteria.where("clientId")

@@ -30,6 +30,12 @@ import org.springframework.stereotype.Service;
 public class Invitations {
 
     static final Duration VALIDITY = Duration.ofDays(7);
+
+    /** The client holds the therapist's code, so saying why is no disclosure. */
+    public static final String THERAPIST_NOT_VERIFIED =
+            "This therapist's professional registration hasn't been confirmed on Attune yet, so sharing can't start."
+                    + " Your code stays valid until it expires: please try again once they tell you it's confirmed.";
+
     private static final char[] ALPHABET = "ABCDEFGHJKMNPQRSTVWXYZ23456789".toCharArray();
     private static final int CODE_LENGTH = 12;
 
@@ -76,6 +82,18 @@ public class Invitations {
         grants.validate(dataClasses, endsAt, problems);
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
+        }
+        // Checked before the code is used up: once the therapist is verified, the same code still works.
+        var waiting = code == null
+                ? null
+                : mongo.findOne(
+                        Query.query(Criteria.where("_id")
+                                .is(hash(code))
+                                .and("expiresAt")
+                                .gt(clock.instant())),
+                        Invitation.class);
+        if (waiting != null && !grants.canReceiveShares(UUID.fromString(waiting.therapistId()))) {
+            throw new ConsentException(ConsentException.Kind.FORBIDDEN, THERAPIST_NOT_VERIFIED);
         }
         var invitation = code == null
                 ? null

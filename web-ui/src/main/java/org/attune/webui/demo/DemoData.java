@@ -7,6 +7,8 @@ import org.attune.events.Role;
 import org.attune.webui.account.Account;
 import org.attune.webui.account.Accounts;
 import org.attune.webui.config.WebUiProperties;
+import org.attune.webui.account.ProfessionalRegistration;
+import org.attune.webui.account.TherapistVerifications;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.security.Caller;
 import org.slf4j.Logger;
@@ -34,25 +36,34 @@ class DemoData implements ApplicationRunner {
     private final Grants grants;
     private final DemoHistorySeeder history;
     private final WebUiProperties properties;
+    private final TherapistVerifications verifications;
     private final String password;
+
+    /** Made up, and plainly so: the demo therapist is verified without an operator. */
+    static final ProfessionalRegistration DEMO_REGISTRATION =
+            new ProfessionalRegistration("Attune demo register (not a real body)", "DEMO-0001", "GB");
 
     DemoData(
             Accounts accounts,
             Grants grants,
             DemoHistorySeeder history,
             WebUiProperties properties,
+            TherapistVerifications verifications,
             @Value("${attune.demo.password:quiet harbour lantern morning}") String password) {
         this.accounts = accounts;
         this.grants = grants;
         this.history = history;
         this.properties = properties;
+        this.verifications = verifications;
         this.password = password;
     }
 
     @Override
     public void run(ApplicationArguments args) {
         var therapist = accounts.byEmail(THERAPIST_EMAIL)
-                .orElseGet(() -> accounts.register(THERAPIST_EMAIL, password, "Dr. Demo Therapist", Role.THERAPIST));
+                .orElseGet(() -> accounts.register(
+                        THERAPIST_EMAIL, password, "Dr. Demo Therapist", Role.THERAPIST, DEMO_REGISTRATION));
+        verifications.recordVerified(therapist.id(), DEMO_REGISTRATION);
         var client = accounts.byEmail(CLIENT_EMAIL)
                 .orElseGet(() -> accounts.register(CLIENT_EMAIL, password, "Demo Client", Role.CLIENT));
         var clientCaller = new Caller(UUID.fromString(client.id()), Role.CLIENT);

@@ -8,7 +8,10 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Who is calling, whether signed in through the session or with one of web-ui's bearer tokens. */
+/**
+ * Who is calling, whether signed in through the session or with one of web-ui's bearer tokens; nobody while a
+ * sign-in waits for its second factor.
+ */
 public record Caller(UUID id, Role role) {
 
     public static Optional<Caller> of(Authentication authentication) {
@@ -16,7 +19,11 @@ public record Caller(UUID id, Role role) {
             return Optional.empty();
         }
         if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            return Optional.of(new Caller(principal.id(), principal.role()));
+            // A sign-in still waiting for its second factor carries no role, and so is nobody yet.
+            var role = "ROLE_" + principal.role().name();
+            return authentication.getAuthorities().stream().anyMatch(a -> role.equals(a.getAuthority()))
+                    ? Optional.of(new Caller(principal.id(), principal.role()))
+                    : Optional.empty();
         }
         if (authentication instanceof JwtAuthenticationToken jwt) {
             try {

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import org.attune.webui.account.SuspendedAccounts;
 import org.attune.webui.config.ServicesProperties;
 import org.attune.webui.security.Caller;
 import org.slf4j.Logger;
@@ -32,18 +33,28 @@ public class ServiceTokens {
     private final TokenIssuer issuer;
     private final ServicesProperties services;
     private final RestClient rest;
+    private final SuspendedAccounts suspensions;
 
-    ServiceTokens(TokenIssuer issuer, ServicesProperties services) {
+    ServiceTokens(TokenIssuer issuer, ServicesProperties services, SuspendedAccounts suspensions) {
         this.issuer = issuer;
         this.services = services;
+        this.suspensions = suspensions;
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(5));
         this.rest = RestClient.builder().requestFactory(factory).build();
     }
 
-    /** A token for this caller, for the {@code Authorization: Bearer} header. */
+    /**
+     * A token for this caller, for the {@code Authorization: Bearer} header.
+     *
+     * @throws IllegalArgumentException for an operator or a suspended account (the calls below then answer as if the
+     *     service did not)
+     */
     public String tokenFor(Caller caller) {
+        if (suspensions.isSuspended(caller.id())) {
+            throw new IllegalArgumentException("No service tokens for a suspended account");
+        }
         return issuer.issue(caller.id(), caller.role());
     }
 

@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.Map;
 import org.attune.webui.account.AccountPrincipal;
 import org.attune.webui.security.AuditLog;
+import org.attune.webui.security.Caller;
 import org.attune.webui.security.LoginThrottle;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -60,6 +61,12 @@ class TokenApi {
         try {
             var result = authentication.authenticate(attempt);
             var principal = (AccountPrincipal) result.getPrincipal();
+            if (Caller.of(result).filter(c -> c.isClient() || c.isTherapist()).isEmpty()) {
+                // A password alone is not enough for an account that signs in with a second factor, and operators
+                // never get service tokens.
+                audit.record(AuditLog.Kind.TOKEN_REFUSED, principal.id().toString(), ip);
+                return secondFactorNeeded();
+            }
             audit.record(AuditLog.Kind.TOKEN_ISSUED, principal.id().toString(), ip);
             return ResponseEntity.ok()
                     .header("Cache-Control", "no-store")
@@ -70,6 +77,16 @@ class TokenApi {
         } catch (AuthenticationException refused) {
             return unauthorized();
         }
+    }
+
+    private static ResponseEntity<ProblemDetail> secondFactorNeeded() {
+        var problem = ProblemDetail.forStatusAndDetail(
+                HttpStatus.FORBIDDEN,
+                "This account signs in with a second factor or cannot use service tokens. Please use the browser.");
+        problem.setTitle("No token for this account");
+        return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(problem);
     }
 
     private static ResponseEntity<ProblemDetail> unauthorized() {

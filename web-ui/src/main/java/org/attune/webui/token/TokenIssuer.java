@@ -42,6 +42,10 @@ public class TokenIssuer {
 
     /** A signed token for this account, valid for {@link #LIFETIME}. */
     public String issue(UUID accountId, Role role) {
+        if (role != Role.CLIENT && role != Role.THERAPIST) {
+            // Operators run the deployment; they never act on client data in any service.
+            throw new IllegalArgumentException("Only clients and therapists get service tokens");
+        }
         var now = clock.instant();
         var claims = new JWTClaimsSet.Builder()
                 .issuer(ISSUER)

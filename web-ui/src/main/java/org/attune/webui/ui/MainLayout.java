@@ -61,7 +61,12 @@ public class MainLayout extends AppLayout {
                     item("inbox", "layout.nav.inbox"),
                     item("settings", "layout.nav.settings"));
         }
-        nav.addItem(item("my-data", "layout.nav.my-data"));
+        if (authentication.hasRole("OPERATOR")) {
+            nav.addItem(item("operator", "layout.nav.operator"));
+        } else {
+            nav.addItem(item("my-data", "layout.nav.my-data"));
+        }
+        nav.addItem(item("sign-in-security", "layout.nav.sign-in-security"));
         return nav;
     }
 

@@ -31,7 +31,9 @@ import org.attune.kit.outbox.Outbox;
 import org.attune.kit.outbox.OutboxRelay;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
+import org.attune.webui.VerifiedTherapists;
 import org.attune.webui.account.Accounts;
+import org.attune.webui.account.TherapistVerifications;
 import org.attune.webui.consent.Grant;
 import org.attune.webui.consent.GrantStatus;
 import org.attune.webui.consent.Grants;
@@ -68,6 +70,9 @@ class ConsentTombstonesIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    TherapistVerifications verifications;
 
     @Autowired
     Grants grants;
@@ -207,7 +212,11 @@ class ConsentTombstonesIT {
     private Person register(String who, Role role) {
         var email = TestHttp.email(who);
         var id = UUID.fromString(
-                accounts.register(email, TestHttp.STRONG_PASSWORD, who, role).id());
+                role == Role.THERAPIST
+                        ? VerifiedTherapists.register(accounts, verifications, email, who)
+                                .id()
+                        : accounts.register(email, TestHttp.STRONG_PASSWORD, who, role)
+                                .id());
         return new Person(id, email, new Caller(id, role));
     }
 

@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.regex.Pattern;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
+import org.attune.webui.account.Accounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
@@ -30,6 +32,9 @@ class EndToEndIT {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    Accounts accounts;
 
     Playwright playwright;
     Browser browser;
@@ -72,6 +77,13 @@ class EndToEndIT {
         page.getByLabel("Email", new Page.GetByLabelOptions().setExact(true)).fill(email);
         page.locator("vaadin-password-field input").fill(TestHttp.STRONG_PASSWORD);
         page.getByText(role).click();
+        if (role.equals("A therapist")) {
+            page.getByLabel("Registering body").fill("Health and Care Professions Council");
+            page.getByLabel("Registration number").fill("PYL0001");
+            page.getByLabel("Country of registration").fill("United Kingdom");
+            page.getByRole(AriaRole.OPTION, new Page.GetByRoleOptions().setName("United Kingdom"))
+                    .click();
+        }
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                 .click();
         assertThat(page)
@@ -101,6 +113,8 @@ class EndToEndIT {
         var therapist = newPerson();
         register(client, "Uma", clientEmail, "Someone in therapy");
         register(therapist, "Dr. Vic", therapistEmail, "A therapist");
+        new TestHttp(port)
+                .verifyTherapist(accounts.byEmail(therapistEmail).orElseThrow().id());
 
         signIn(client, clientEmail);
         client.navigate(url("/sharing"));

@@ -20,7 +20,9 @@ import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.EventProbe;
 import org.attune.testsupport.EventPublisher;
 import org.attune.webui.TestHttp;
+import org.attune.webui.VerifiedTherapists;
 import org.attune.webui.account.Accounts;
+import org.attune.webui.account.TherapistVerifications;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.security.Caller;
 import org.attune.webui.therapist.FakeServices;
@@ -53,6 +55,9 @@ class LiveEventsIT {
     Accounts accounts;
 
     @Autowired
+    TherapistVerifications verifications;
+
+    @Autowired
     Grants grants;
 
     EventPublisher publisher;
@@ -66,9 +71,8 @@ class LiveEventsIT {
     void aClientSharingMoodWithATherapistWhosePageIsOpen() {
         publisher = new EventPublisher(bootstrap);
         therapistEmail = TestHttp.email("oz");
-        therapistId =
-                UUID.fromString(accounts.register(therapistEmail, TestHttp.STRONG_PASSWORD, "Dr. Oz", Role.THERAPIST)
-                        .id());
+        therapistId = UUID.fromString(VerifiedTherapists.register(accounts, verifications, therapistEmail, "Dr. Oz")
+                .id());
         client = new Caller(
                 UUID.fromString(accounts.register(TestHttp.email("pia"), TestHttp.STRONG_PASSWORD, "Pia", Role.CLIENT)
                         .id()),

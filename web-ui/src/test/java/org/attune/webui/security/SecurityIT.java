@@ -60,7 +60,8 @@ class SecurityIT {
         var response = http.postJson(
                 "/api/accounts",
                 "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"" + TestHttp.STRONG_PASSWORD
-                        + "\",\"displayName\":\"Someone\",\"role\":\"THERAPIST\"}");
+                        + "\",\"displayName\":\"Someone\",\"role\":\"THERAPIST\",\"professionalRegistration\":"
+                        + "{\"body\":\"Board\",\"number\":\"1\",\"country\":\"GB\"}}");
 
         assertThat(response.statusCode()).isEqualTo(409);
         assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");

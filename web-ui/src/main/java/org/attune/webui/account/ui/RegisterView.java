@@ -29,6 +29,7 @@ class RegisterView extends Main implements HasDynamicTitle {
     final EmailField email = new EmailField();
     final PasswordField password = new PasswordField();
     final RadioButtonGroup<Role> role = new RadioButtonGroup<>();
+    final ProfessionalRegistrationFields professional = new ProfessionalRegistrationFields();
     final Button submit = new Button();
 
     private final Accounts accounts;
@@ -42,9 +43,11 @@ class RegisterView extends Main implements HasDynamicTitle {
         password.setLabel(getTranslation("register.password"));
         password.setHelperText(getTranslation("register.password.helper"));
         role.setLabel(getTranslation("register.role"));
-        role.setItems(Role.values());
+        role.setItems(Role.CLIENT, Role.THERAPIST);
         role.setItemLabelGenerator(r -> getTranslation("register.role." + r.name()));
         role.setValue(Role.CLIENT);
+        professional.setVisible(false);
+        role.addValueChangeListener(e -> professional.setVisible(e.getValue() == Role.THERAPIST));
         submit.setText(getTranslation("register.submit"));
         submit.addThemeVariants(ButtonVariant.PRIMARY);
         submit.addClickListener(e -> register());
@@ -59,6 +62,7 @@ class RegisterView extends Main implements HasDynamicTitle {
                 email,
                 password,
                 role,
+                professional,
                 submit,
                 new Paragraph(new Anchor("login", getTranslation("register.have-account"))),
                 new Paragraph(new Anchor("help", getTranslation("welcome.help-link"))));
@@ -69,8 +73,14 @@ class RegisterView extends Main implements HasDynamicTitle {
             field.setInvalid(false);
         }
         role.setInvalid(false);
+        professional.clearProblems();
         try {
-            accounts.register(email.getValue(), password.getValue(), displayName.getValue(), role.getValue());
+            accounts.register(
+                    email.getValue(),
+                    password.getValue(),
+                    displayName.getValue(),
+                    role.getValue(),
+                    role.getValue() == Role.THERAPIST ? professional.value() : null);
             getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
         } catch (InvalidRequestException invalid) {
             for (var problem : invalid.problems()) {
@@ -78,6 +88,9 @@ class RegisterView extends Main implements HasDynamicTitle {
                     case "email" -> show(email, problem.message());
                     case "displayName" -> show(displayName, problem.message());
                     case "password" -> show(password, problem.message());
+                    case String field
+                    when field.startsWith("professionalRegistration") ->
+                        professional.show(field, capitalise(problem.message()));
                     default -> {
                         role.setErrorMessage(problem.message());
                         role.setInvalid(true);

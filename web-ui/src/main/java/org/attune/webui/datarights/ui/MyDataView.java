@@ -13,7 +13,7 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.streams.DownloadHandler;
 import com.vaadin.flow.server.streams.DownloadResponse;
 import com.vaadin.flow.spring.security.AuthenticationContext;
-import jakarta.annotation.security.PermitAll;
+import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.attune.webui.datarights.DataRights;
@@ -21,7 +21,7 @@ import org.attune.webui.security.Caller;
 
 /** Download everything as one JSON file, or delete the account after typing the password again. */
 @Route("my-data")
-@PermitAll
+@RolesAllowed({"CLIENT", "THERAPIST"})
 class MyDataView extends Main implements HasDynamicTitle {
 
     final Anchor download;

@@ -30,8 +30,11 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         var help = new Anchor("help", getTranslation("welcome.help-link"));
         help.addClassName("attune-help-link");
 
+        var passkey = new Anchor("passkey-sign-in", getTranslation("login.link.passkey"));
+        passkey.setId("passkey-sign-in-link");
         add(
                 form,
+                new Paragraph(passkey),
                 registered,
                 new Paragraph(new Anchor("register", getTranslation("login.link.register"))),
                 new Paragraph(help));

@@ -28,6 +28,9 @@ class RegisterViewIT extends SpringBrowserlessTest {
         test(view.email).setValue(email);
         test(view.password).setValue(TestHttp.STRONG_PASSWORD);
         test(view.role).selectItem("A therapist");
+        test(view.professional.body).setValue("Health and Care Professions Council");
+        test(view.professional.number).setValue("PYL12345");
+        test(view.professional.country).selectItem("United Kingdom");
         test(view.submit).click();
 
         var account = accounts.byEmail(email).orElseThrow();

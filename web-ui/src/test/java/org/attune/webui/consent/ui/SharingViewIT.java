@@ -23,7 +23,9 @@ import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
+import org.attune.webui.VerifiedTherapists;
 import org.attune.webui.account.Accounts;
+import org.attune.webui.account.TherapistVerifications;
 import org.attune.webui.consent.GrantStatus;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.security.Caller;
@@ -86,6 +88,9 @@ class SharingViewIT extends SpringBrowserlessTest {
     Accounts accounts;
 
     @Autowired
+    TherapistVerifications verifications;
+
+    @Autowired
     Grants grants;
 
     @Autowired
@@ -99,7 +104,7 @@ class SharingViewIT extends SpringBrowserlessTest {
         clientEmail = TestHttp.email("rae");
         accounts.register(clientEmail, TestHttp.STRONG_PASSWORD, "Rae", Role.CLIENT);
         therapistEmail = TestHttp.email("sol");
-        accounts.register(therapistEmail, TestHttp.STRONG_PASSWORD, "Dr. Sol", Role.THERAPIST);
+        VerifiedTherapists.register(accounts, verifications, therapistEmail, "Dr. Sol");
     }
 
     @AfterEach

@@ -30,7 +30,9 @@ import org.attune.events.WindowOfTolerance;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.EventPublisher;
 import org.attune.webui.TestHttp;
+import org.attune.webui.VerifiedTherapists;
 import org.attune.webui.account.Accounts;
+import org.attune.webui.account.TherapistVerifications;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.security.Caller;
@@ -66,6 +68,9 @@ class LiveDashboardBrowserIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    TherapistVerifications verifications;
 
     @Autowired
     Grants grants;
@@ -188,7 +193,7 @@ class LiveDashboardBrowserIT {
     void checkInsOnTheBrokerUpdateTheOpenDashboardWithoutAReloadAndARevokeClosesIt() throws Exception {
         var therapistEmail = TestHttp.email("quinn");
         var clientEmail = TestHttp.email("rosa");
-        accounts.register(therapistEmail, TestHttp.STRONG_PASSWORD, "Dr. Quinn", Role.THERAPIST);
+        VerifiedTherapists.register(accounts, verifications, therapistEmail, "Dr. Quinn");
         var client = new Caller(
                 UUID.fromString(accounts.register(clientEmail, TestHttp.STRONG_PASSWORD, "Rosa", Role.CLIENT)
                         .id()),

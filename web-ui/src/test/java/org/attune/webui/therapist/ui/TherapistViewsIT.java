@@ -22,7 +22,9 @@ import org.attune.events.DataClass;
 import org.attune.events.Role;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
+import org.attune.webui.VerifiedTherapists;
 import org.attune.webui.account.Accounts;
+import org.attune.webui.account.TherapistVerifications;
 import org.attune.webui.consent.Grant;
 import org.attune.webui.consent.Grants;
 import org.attune.webui.library.ReflectionAnswers;
@@ -64,6 +66,9 @@ class TherapistViewsIT extends SpringBrowserlessTest {
     Accounts accounts;
 
     @Autowired
+    TherapistVerifications verifications;
+
+    @Autowired
     Grants grants;
 
     @Autowired
@@ -88,7 +93,7 @@ class TherapistViewsIT extends SpringBrowserlessTest {
     void aTherapist() {
         therapistEmail = TestHttp.email("noor");
         therapist = new Caller(
-                UUID.fromString(accounts.register(therapistEmail, TestHttp.STRONG_PASSWORD, "Dr. Noor", Role.THERAPIST)
+                UUID.fromString(VerifiedTherapists.register(accounts, verifications, therapistEmail, "Dr. Noor")
                         .id()),
                 Role.THERAPIST);
     }
