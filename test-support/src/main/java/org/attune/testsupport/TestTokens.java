@@ -63,6 +63,9 @@ public final class TestTokens {
                 exchange.getResponseBody().write(body);
                 exchange.close();
             });
+            // Several application contexts fetch the key set at once; one slow answer must not hold up the others.
+            server.setExecutor(java.util.concurrent.Executors.newCachedThreadPool(
+                    Thread.ofPlatform().daemon(true).name("test-jwks-", 0).factory()));
             server.start();
             return "http://127.0.0.1:" + server.getAddress().getPort() + "/.well-known/jwks.json";
         } catch (IOException e) {

@@ -38,6 +38,8 @@ import reactor.core.publisher.Mono;
 @EnableConfigurationProperties(SecurityProperties.class)
 public class ResourceServerSecurity {
 
+    private static final java.time.Duration KEY_SET_PATIENCE = java.time.Duration.ofSeconds(5);
+
     static final String[] OPEN_PATHS = {
         "/actuator/health/**",
         "/actuator/health",
@@ -77,7 +79,9 @@ public class ResourceServerSecurity {
                 .jwsAlgorithm(SignatureAlgorithm.RS256)
                 .build();
         decoder.setJwtValidator(TokenValidation.validator(properties.issuer(), properties.audience()));
+        // A key set that does not answer in time makes the token unverifiable too: a 401, never a hung request.
         return token -> decoder.decode(token)
+                .timeout(KEY_SET_PATIENCE)
                 .onErrorMap(
                         e -> !(e instanceof JwtException),
                         e -> new BadJwtException("The token could not be verified right now", e));
