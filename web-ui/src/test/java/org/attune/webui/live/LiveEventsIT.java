@@ -148,7 +148,7 @@ class LiveEventsIT {
     @Test
     void wordsSharedLaterRefreshTheOpenPageOfATherapistWithSessionFeedback() throws Exception {
         var email = TestHttp.email("ada");
-        var withFeedback = UUID.fromString(accounts.register(email, TestHttp.STRONG_PASSWORD, "Dr. Ada", Role.THERAPIST)
+        var withFeedback = UUID.fromString(VerifiedTherapists.register(accounts, verifications, email, "Dr. Ada")
                 .id());
         grants.grantByEmail(client, email, EnumSet.of(DataClass.SESSION_FEEDBACK), null);
         var adaHeard = new LinkedBlockingQueue<LiveUpdates.Signal>();
