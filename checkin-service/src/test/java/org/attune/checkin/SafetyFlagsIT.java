@@ -290,16 +290,20 @@ class SafetyFlagsIT {
                 assertThat(event.clientId()).isEqualTo(client);
                 assertThat(event.therapistId()).isEqualTo(therapist);
             }
-            // Room for a wrong second event (the relay's sweep, or the repeated call) to show.
-            Thread.sleep(1_500);
-            var published = probe.records().stream()
-                    .filter(r -> r.value() != null)
-                    .map(r -> EventJson.read(r.value()))
-                    .filter(e ->
-                            e instanceof SafetyFlagAcknowledged && e.clientId().equals(client))
-                    .map(e -> ((SafetyFlagAcknowledged) e).flagId().toString())
-                    .toList();
-            assertThat(published).containsExactlyInAnyOrderElementsOf(ids);
+            // For a while, a wrong second event (the relay's sweep, or the repeated call) would show up.
+            org.awaitility.Awaitility.await()
+                    .during(Duration.ofMillis(1_500))
+                    .atMost(Duration.ofSeconds(10))
+                    .untilAsserted(() -> assertThat(probe.records().stream()
+                                    .filter(r -> r.value() != null)
+                                    .map(r -> EventJson.read(r.value()))
+                                    .filter(e -> e instanceof SafetyFlagAcknowledged
+                                            && e.clientId().equals(client))
+                                    .map(e -> ((SafetyFlagAcknowledged) e)
+                                            .flagId()
+                                            .toString())
+                                    .toList())
+                            .containsExactlyInAnyOrderElementsOf(ids));
         }
         api.therapistGet(therapist, flags())
                 .expectBody()

@@ -57,14 +57,18 @@ class HelpPageTest extends SpringBrowserlessTest {
 
     /** The plan and who would be told are read off the request thread; give the answer a few round trips. */
     private void until(BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean() && System.nanoTime() < deadline) {
-            Thread.sleep(20);
-            // Browserless round trips do not run UI.access tasks from other threads; run them as the server would.
-            var session = VaadinSession.getCurrent();
-            session.getService().runPendingAccessTasks(session);
-            roundTrip();
-        }
+        org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .pollInSameThread()
+                .until(() -> {
+                    // Browserless round trips do not run UI.access tasks from other threads; run them as the server
+                    // would.
+                    var session = VaadinSession.getCurrent();
+                    session.getService().runPendingAccessTasks(session);
+                    roundTrip();
+                    return condition.getAsBoolean();
+                });
     }
 
     private CrisisResourcesView open() throws InterruptedException {
@@ -201,7 +205,6 @@ class HelpPageTest extends SpringBrowserlessTest {
         ClientViewsTestConfig.signIn(Role.THERAPIST);
 
         var view = navigate(CrisisResourcesView.class);
-        Thread.sleep(100);
         roundTrip();
 
         assertThat(view.tell).isNull();
