@@ -89,16 +89,32 @@ public final class TestHttp {
                 .build());
     }
 
-    /** Registers an account and returns its id. */
+    /**
+     * Registers an account as a person does (the API, then the link from the verification mail in {@link TestMail})
+     * and returns its id.
+     */
     public String register(String email, String name, String role) {
+        registerUnverified(email, name, role);
+        var verified = postJson(
+                "/api/email-verifications",
+                "{\"token\":\"" + TestMail.token(TestMail.await(email, "Confirm your email")) + "\"}");
+        if (verified.statusCode() != 204) {
+            throw new IllegalStateException("Verification failed: " + verified.statusCode() + " " + verified.body());
+        }
+        var token = accessToken(email);
+        var payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JSON.readTree(payload).get("sub").asString();
+    }
+
+    /** Registers through the API only: the account waits for its email to be verified. */
+    public void registerUnverified(String email, String name, String role) {
         var response = postJson(
                 "/api/accounts",
                 "{\"email\":\"" + email + "\",\"password\":\"" + STRONG_PASSWORD + "\",\"displayName\":\"" + name
                         + "\",\"role\":\"" + role + "\"}");
-        if (response.statusCode() != 201) {
+        if (response.statusCode() != 202) {
             throw new IllegalStateException("Registration failed: " + response.statusCode() + " " + response.body());
         }
-        return json(response).get("id").asString();
     }
 
     /** A unique email for a test account. */

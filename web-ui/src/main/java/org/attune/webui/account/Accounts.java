@@ -1,6 +1,7 @@
 package org.attune.webui.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Locale;
 import java.util.Optional;
@@ -10,10 +11,12 @@ import org.attune.events.Role;
 import org.attune.kit.web.InvalidRequestException;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -48,18 +51,24 @@ public class Accounts {
     }
 
     /**
-     * Creates an account.
+     * Creates an account whose email counts as verified: for accounts the deployment itself vouches for (demo mode,
+     * tests). People register through {@link Registration}, which creates the account unverified and mails a link.
      *
      * @throws InvalidRequestException listing each field at fault
      * @throws EmailTakenException when the email already has an account
      */
     public Account register(String email, String password, String displayName, Role role) {
+        validate(email, password, displayName, role);
+        return insert(normalise(email), displayName.strip(), role, encoder.encode(password), clock.instant());
+    }
+
+    /** Checks a registration's fields, looking at nothing stored (the answer must not depend on who has an account). */
+    void validate(String email, String password, String displayName, Role role) {
         var problems = new ArrayList<InvalidRequestException.FieldProblem>();
         var normalEmail = normalise(email);
         if (normalEmail.isEmpty()) {
             problems.add(new InvalidRequestException.FieldProblem("email", "is required"));
-        } else if (normalEmail.length() > MAX_EMAIL_LENGTH
-                || !EMAIL.matcher(normalEmail).matches()) {
+        } else if (!validEmail(normalEmail)) {
             problems.add(new InvalidRequestException.FieldProblem("email", "is not a valid email address"));
         }
         var name = displayName == null ? "" : displayName.strip();
@@ -77,13 +86,26 @@ public class Accounts {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+    }
+
+    static boolean validEmail(String normalEmail) {
+        return normalEmail.length() <= MAX_EMAIL_LENGTH
+                && EMAIL.matcher(normalEmail).matches();
+    }
+
+    /**
+     * Stores a new account under an already normalised email and an already computed hash.
+     *
+     * @throws EmailTakenException when the email already has an account
+     */
+    Account insert(String normalEmail, String name, Role role, String passwordHash, Instant emailVerifiedAt) {
         var id = UUID.randomUUID().toString();
         try {
             mongo.insert(new EmailKey(normalEmail, id));
         } catch (DuplicateKeyException taken) {
             throw new EmailTakenException();
         }
-        var account = new Account(id, normalEmail, name, role, encoder.encode(password), clock.instant());
+        var account = new Account(id, normalEmail, name, role, passwordHash, clock.instant(), emailVerifiedAt, 0);
         try {
             mongo.insert(account);
         } catch (RuntimeException e) {
@@ -91,6 +113,72 @@ public class Accounts {
             throw e;
         }
         return account;
+    }
+
+    String hash(String password) {
+        return encoder.encode(password);
+    }
+
+    /** Marks the email as verified (the person opened the link we mailed); true when it was not yet. */
+    public boolean markEmailVerified(String accountId) {
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(accountId)
+                                        .and("emailVerifiedAt")
+                                        .is(null)),
+                                Update.update("emailVerifiedAt", clock.instant()),
+                                Account.class)
+                        .getModifiedCount()
+                > 0;
+    }
+
+    /**
+     * Sets a new password (checked against the password rules) and raises the session epoch, which ends every session
+     * signed in before; a reset by mailed link also verifies the email. Returns the new epoch.
+     *
+     * @throws InvalidRequestException when the new password is not accepted (field {@code password})
+     */
+    long setPassword(Account account, String newPassword, boolean verifiesEmail) {
+        checkNewPassword(account, newPassword);
+        var update =
+                new Update().set("passwordHash", encoder.encode(newPassword)).inc("sessionEpoch", 1);
+        if (verifiesEmail && !account.emailVerified()) {
+            update.set("emailVerifiedAt", clock.instant());
+        }
+        var changed = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(account.id())),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Account.class);
+        if (changed == null) {
+            throw new IllegalStateException("The account no longer exists");
+        }
+        return changed.sessionEpoch();
+    }
+
+    /**
+     * @throws InvalidRequestException when the password rules refuse this new password for this account (field
+     *     {@code password})
+     */
+    void checkNewPassword(Account account, String newPassword) {
+        policy.problem(newPassword, account.email(), account.displayName()).ifPresent(problem -> {
+            throw new InvalidRequestException(
+                    java.util.List.of(new InvalidRequestException.FieldProblem("password", problem)));
+        });
+    }
+
+    /** What a signed-in session needs to know on each request: is the account still there, verified, same epoch. */
+    public record SessionState(boolean emailVerified, long sessionEpoch) {}
+
+    public Optional<SessionState> sessionState(UUID accountId) {
+        var query = Query.query(Criteria.where("_id").is(accountId.toString()));
+        query.fields().include("emailVerifiedAt").include("sessionEpoch");
+        var found = mongo.findOne(query, org.bson.Document.class, "accounts");
+        if (found == null) {
+            return Optional.empty();
+        }
+        var epoch = found.get("sessionEpoch") instanceof Number n ? n.longValue() : 0L;
+        return Optional.of(new SessionState(found.get("emailVerifiedAt") != null, epoch));
     }
 
     public Optional<Account> byEmail(String email) {

@@ -8,15 +8,23 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 
-/** Who is calling, whether signed in through the session or with one of web-ui's bearer tokens. */
-public record Caller(UUID id, Role role) {
+/**
+ * Who is calling, whether signed in through the session or with one of web-ui's bearer tokens. {@code sessionEpoch}
+ * is the epoch a browser session signed in at (null for bearer tokens and for work done on a person's behalf): service
+ * tokens are minted only while it is still the account's epoch.
+ */
+public record Caller(UUID id, Role role, Long sessionEpoch) {
+
+    public Caller(UUID id, Role role) {
+        this(id, role, null);
+    }
 
     public static Optional<Caller> of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
             return Optional.empty();
         }
         if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            return Optional.of(new Caller(principal.id(), principal.role()));
+            return Optional.of(new Caller(principal.id(), principal.role(), principal.sessionEpoch()));
         }
         if (authentication instanceof JwtAuthenticationToken jwt) {
             try {

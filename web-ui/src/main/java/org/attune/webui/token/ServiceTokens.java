@@ -4,10 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.attune.webui.config.ServicesProperties;
+import org.attune.webui.security.AccountSessions;
 import org.attune.webui.security.Caller;
+import org.attune.webui.security.SessionEndedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -31,19 +35,35 @@ public class ServiceTokens {
 
     private final TokenIssuer issuer;
     private final ServicesProperties services;
+    private final Predicate<Caller> mayAct;
     private final RestClient rest;
 
-    ServiceTokens(TokenIssuer issuer, ServicesProperties services) {
+    @Autowired
+    ServiceTokens(TokenIssuer issuer, ServicesProperties services, AccountSessions sessions) {
+        this(issuer, services, caller -> sessions.status(caller) == AccountSessions.Status.CURRENT);
+    }
+
+    /** For tests without a store: {@code mayAct} says whose tokens may be minted. */
+    ServiceTokens(TokenIssuer issuer, ServicesProperties services, Predicate<Caller> mayAct) {
         this.issuer = issuer;
         this.services = services;
+        this.mayAct = mayAct;
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(5));
         this.rest = RestClient.builder().requestFactory(factory).build();
     }
 
-    /** A token for this caller, for the {@code Authorization: Bearer} header. */
+    /**
+     * A token for this caller, for the {@code Authorization: Bearer} header; refused (and so no service call made)
+     * once the caller's session has ended or while the account's email is unverified.
+     *
+     * @throws SessionEndedException instead of a token for such a caller
+     */
     public String tokenFor(Caller caller) {
+        if (!mayAct.test(caller)) {
+            throw new SessionEndedException();
+        }
         return issuer.issue(caller.id(), caller.role());
     }
 

@@ -100,7 +100,10 @@ public final class FakeService implements AutoCloseable {
     /** Real service tokens with a fresh key, every service pointed at this server. */
     public ServiceTokens tokens(Path keyDir) {
         var key = SigningKeyConfig.loadOrGenerate(keyDir.resolve("signing-key.pem"));
-        return new ServiceTokens(new TokenIssuer(key, Clock.systemUTC()), new ServicesProperties(uri(), uri(), uri()));
+        return new ServiceTokens(
+                new TokenIssuer(key, Clock.systemUTC(), TokenSettings.DEFAULT),
+                new ServicesProperties(uri(), uri(), uri()),
+                caller -> true);
     }
 
     /** Service tokens pointed at a port nothing listens on. */
@@ -108,7 +111,9 @@ public final class FakeService implements AutoCloseable {
         var key = SigningKeyConfig.loadOrGenerate(keyDir.resolve("signing-key.pem"));
         var nowhere = URI.create("http://127.0.0.1:9");
         return new ServiceTokens(
-                new TokenIssuer(key, Clock.systemUTC()), new ServicesProperties(nowhere, nowhere, nowhere));
+                new TokenIssuer(key, Clock.systemUTC(), TokenSettings.DEFAULT),
+                new ServicesProperties(nowhere, nowhere, nowhere),
+                caller -> true);
     }
 
     @Override

@@ -3,6 +3,7 @@ package org.attune.webui.account.ui;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,9 +19,13 @@ import java.util.List;
 import org.attune.events.Role;
 import org.attune.kit.web.InvalidRequestException;
 import org.attune.webui.account.Accounts;
-import org.attune.webui.account.EmailTakenException;
+import org.attune.webui.account.Registration;
+import org.attune.webui.account.ThrottledException;
 
-/** Registration: name, email, password and role; field problems are shown next to each field. */
+/**
+ * Registration: name, email, password and role; field problems are shown next to each field. Once accepted, the form
+ * gives way to "we have sent you a mail", the same words whether or not the email already had an account.
+ */
 @Route(value = "register", autoLayout = false)
 @AnonymousAllowed
 class RegisterView extends Main implements HasDynamicTitle {
@@ -30,11 +35,13 @@ class RegisterView extends Main implements HasDynamicTitle {
     final PasswordField password = new PasswordField();
     final RadioButtonGroup<Role> role = new RadioButtonGroup<>();
     final Button submit = new Button();
+    final Paragraph notice = new Paragraph();
 
-    private final Accounts accounts;
+    private final Registration registration;
+    private final Div form;
 
-    RegisterView(Accounts accounts) {
-        this.accounts = accounts;
+    RegisterView(Registration registration) {
+        this.registration = registration;
         addClassName("attune-page");
         displayName.setLabel(getTranslation("register.display-name"));
         displayName.setMaxLength(Accounts.MAX_NAME_LENGTH);
@@ -52,14 +59,13 @@ class RegisterView extends Main implements HasDynamicTitle {
         for (var field : List.of(displayName, email, password)) {
             field.setWidthFull();
         }
+        notice.addClassName("attune-notice");
+        notice.setVisible(false);
+        form = new Div(new Paragraph(getTranslation("register.intro")), displayName, email, password, role, submit);
         add(
                 new H1(getTranslation("register.title")),
-                new Paragraph(getTranslation("register.intro")),
-                displayName,
-                email,
-                password,
-                role,
-                submit,
+                form,
+                notice,
                 new Paragraph(new Anchor("login", getTranslation("register.have-account"))),
                 new Paragraph(new Anchor("help", getTranslation("welcome.help-link"))));
     }
@@ -69,9 +75,16 @@ class RegisterView extends Main implements HasDynamicTitle {
             field.setInvalid(false);
         }
         role.setInvalid(false);
+        notice.setVisible(false);
         try {
-            accounts.register(email.getValue(), password.getValue(), displayName.getValue(), role.getValue());
-            getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
+            registration.register(
+                    email.getValue(), password.getValue(), displayName.getValue(), role.getValue(), ClientAddress.of());
+            notice.setText(getTranslation("register.check-mail", Accounts.normalise(email.getValue())));
+            notice.setVisible(true);
+            form.setVisible(false);
+        } catch (ThrottledException throttled) {
+            notice.setText(getTranslation("account.throttled"));
+            notice.setVisible(true);
         } catch (InvalidRequestException invalid) {
             for (var problem : invalid.problems()) {
                 switch (problem.field()) {
@@ -84,8 +97,6 @@ class RegisterView extends Main implements HasDynamicTitle {
                     }
                 }
             }
-        } catch (EmailTakenException taken) {
-            show(email, getTranslation("register.email-taken"));
         }
     }
 

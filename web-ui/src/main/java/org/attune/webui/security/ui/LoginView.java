@@ -11,20 +11,24 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** Sign-in form; Spring Security handles the POST to {@code /login} (see {@code SecurityConfig}). */
+/**
+ * Sign-in form; Spring Security handles the POST to {@code /login} (see {@code SecurityConfig}). "Forgot password"
+ * leads to the page that mails a reset link.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm form = new LoginForm();
-    final Paragraph registered = new Paragraph();
+    final Paragraph notice = new Paragraph();
     /** The texts the form shows now (LoginForm does not expose them). */
     LoginI18n shown;
 
     LoginView() {
         addClassName("attune-page");
         form.setAction("login");
-        form.setForgotPasswordButtonVisible(false);
+        form.setForgotPasswordButtonVisible(true);
+        form.addForgotPasswordListener(e -> form.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
         form.setI18n(i18n());
 
         var help = new Anchor("help", getTranslation("welcome.help-link"));
@@ -32,11 +36,11 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
         add(
                 form,
-                registered,
+                notice,
                 new Paragraph(new Anchor("register", getTranslation("login.link.register"))),
                 new Paragraph(help));
-        registered.setVisible(false);
-        registered.addClassName("attune-notice");
+        notice.setVisible(false);
+        notice.addClassName("attune-notice");
     }
 
     private LoginI18n i18n() {
@@ -68,9 +72,9 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         form.setI18n(i18n);
         shown = i18n;
         form.setError(parameters.containsKey("error") || parameters.containsKey("throttled"));
-        if (parameters.containsKey("registered")) {
-            registered.setText(getTranslation("login.registered"));
-            registered.setVisible(true);
+        if (parameters.containsKey("reset")) {
+            notice.setText(getTranslation("login.password-reset"));
+            notice.setVisible(true);
         }
     }
 
