@@ -34,7 +34,9 @@ public final class MongoOneTimeTokenService implements OneTimeTokenService {
         PASSWORD_RESET
     }
 
-    @Document("one_time_tokens")
+    static final String COLLECTION = "one_time_tokens";
+
+    @Document(COLLECTION)
     record StoredToken(@Id String hash, Purpose purpose, String accountId, Instant expiresAt) {}
 
     private static final int TOKEN_BYTES = 32;
@@ -100,8 +102,8 @@ public final class MongoOneTimeTokenService implements OneTimeTokenService {
                             .lte(clock.instant()))
                     .limit(CLEANUP_BATCH);
             expired.fields().include("_id");
-            var ids = mongo.find(expired, StoredToken.class).stream()
-                    .map(StoredToken::hash)
+            var ids = mongo.find(expired, org.bson.Document.class, COLLECTION).stream()
+                    .map(document -> document.getString("_id"))
                     .toList();
             if (ids.isEmpty()) {
                 return removed;

@@ -66,7 +66,9 @@ public class Throttle {
         }
     }
 
-    @Document("throttle_counters")
+    static final String COLLECTION = "throttle_counters";
+
+    @Document(COLLECTION)
     record Counter(@Id String id, int count, Instant windowEnds) {}
 
     static final int CLEANUP_BATCH = 500;
@@ -154,8 +156,9 @@ public class Throttle {
             var expired = Query.query(Criteria.where("windowEnds").lte(clock.instant()))
                     .limit(CLEANUP_BATCH);
             expired.fields().include("_id");
-            var ids =
-                    mongo.find(expired, Counter.class).stream().map(Counter::id).toList();
+            var ids = mongo.find(expired, org.bson.Document.class, COLLECTION).stream()
+                    .map(document -> document.getString("_id"))
+                    .toList();
             if (ids.isEmpty()) {
                 break;
             }
