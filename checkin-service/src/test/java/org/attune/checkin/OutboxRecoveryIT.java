@@ -28,6 +28,7 @@ class OutboxRecoveryIT {
                 // Command-line arguments, so they win over application.yml.
                 .run(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--attune.outbox.relay-enabled=" + relayEnabled,
                         "--spring.kafka.consumer.group-id=outbox-recovery-" + database);
     }

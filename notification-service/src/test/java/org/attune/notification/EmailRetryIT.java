@@ -132,9 +132,7 @@ class EmailRetryIT {
         assertThat(errored.state()).as("the inbox copy is unaffected").isEqualTo(NotificationState.DELIVERED);
         assertThat(errors()).isEqualTo(errorsBefore + 1);
 
-        var prometheus = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
-                .build()
+        var prometheus = management()
                 .get()
                 .uri("/actuator/prometheus")
                 .exchange()

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -29,6 +30,9 @@ class LibraryIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -87,6 +91,7 @@ class LibraryIT {
                 .properties(
                         "attune.test.database=" + database,
                         "server.port=0",
+                        "management.server.port=0",
                         // Only the start-up matters here; keep the second instance off the topics.
                         "spring.kafka.listener.auto-startup=false")
                 .run()) {
@@ -304,6 +309,6 @@ class LibraryIT {
                     .jsonPath("$.status")
                     .isEqualTo(401);
         }
-        api.get(null, "/actuator/health").expectStatus().isOk();
+        new Api(managementPort).get(null, "/actuator/health").expectStatus().isOk();
     }
 }

@@ -28,6 +28,7 @@ public final class Fleet {
         var infra = TestInfrastructure.get();
         var args = new ArrayList<>(List.of(
                 "--server.port=0",
+                "--management.server.port=0",
                 "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
                 "--spring.mongodb.uri=" + infra.mongoUri(database),
                 // Instances of one test share a consumer group; other tests' contexts must not take their partitions.
