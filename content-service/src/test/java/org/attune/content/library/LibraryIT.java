@@ -88,13 +88,16 @@ class LibraryIT {
         try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
                         org.attune.content.ContentServiceApplication.class)
                 .initializers(new org.attune.testsupport.AttuneInfrastructureInitializer())
-                .properties(
-                        "attune.test.database=" + database,
-                        "server.port=0",
-                        "management.server.port=0",
+                .properties("attune.test.database=" + database)
+                // Arguments, not builder properties (those are defaults, below application.yml): free ports.
+                .run(
+                        "--server.port=0",
+                        // No actuator server: a second WebFlux management server shares Reactor Netty's global
+                        // resources, and
+                        // closing it stops the test context's one (spring-boot#38199).
+                        "--management.server.port=-1",
                         // Only the start-up matters here; keep the second instance off the topics.
-                        "spring.kafka.listener.auto-startup=false")
-                .run()) {
+                        "--spring.kafka.listener.auto-startup=false")) {
             var secondMongo = second.getBean(ReactiveMongoTemplate.class);
             assertThat(secondMongo.getMongoDatabase().block().getName()).isEqualTo(database);
             assertThat(secondMongo.count(new Query(), ContentPiece.class).block())
