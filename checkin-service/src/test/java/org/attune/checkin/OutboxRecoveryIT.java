@@ -28,9 +28,7 @@ class OutboxRecoveryIT {
                 // Command-line arguments, so they win over application.yml.
                 .run(
                         "--server.port=0",
-                        // No actuator server: a second WebFlux management server shares Reactor Netty's global
-                        // resources, and
-                        // closing it stops the test context's one (spring-boot#38199).
+                        // This instance needs no actuator server of its own.
                         "--management.server.port=-1",
                         "--attune.outbox.relay-enabled=" + relayEnabled,
                         "--spring.kafka.consumer.group-id=outbox-recovery-" + database);

@@ -92,9 +92,7 @@ class LibraryIT {
                 // Arguments, not builder properties (those are defaults, below application.yml): free ports.
                 .run(
                         "--server.port=0",
-                        // No actuator server: a second WebFlux management server shares Reactor Netty's global
-                        // resources, and
-                        // closing it stops the test context's one (spring-boot#38199).
+                        // This instance needs no actuator server of its own.
                         "--management.server.port=-1",
                         // Only the start-up matters here; keep the second instance off the topics.
                         "--spring.kafka.listener.auto-startup=false")) {

@@ -28,8 +28,7 @@ public final class Fleet {
         var infra = TestInfrastructure.get();
         var args = new ArrayList<>(List.of(
                 "--server.port=0",
-                // No actuator server: a second WebFlux management server shares Reactor Netty's global resources, and
-                // closing it stops the test context's one (spring-boot#38199).
+                // This instance needs no actuator server of its own.
                 "--management.server.port=-1",
                 "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
                 "--spring.mongodb.uri=" + infra.mongoUri(database),
