@@ -19,6 +19,7 @@ import org.attune.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -61,6 +62,9 @@ class EmailRetryIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     Notification notification(String id) {
         return store.find(id).block(Duration.ofSeconds(5));
@@ -132,7 +136,9 @@ class EmailRetryIT {
         assertThat(errored.state()).as("the inbox copy is unaffected").isEqualTo(NotificationState.DELIVERED);
         assertThat(errors()).isEqualTo(errorsBefore + 1);
 
-        var prometheus = management()
+        var prometheus = WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .build()
                 .get()
                 .uri("/actuator/prometheus")
                 .exchange()

@@ -21,7 +21,15 @@ final class SystemStack {
                         .toAbsolutePath()
                         .normalize();
                 var dataDir = root.resolve("system-tests/target/stack-" + System.currentTimeMillis());
-                var started = LocalStack.onFreePorts(root, dataDir, Map.of("ATTUNE_DEMO", "true"));
+                // Every test request comes from loopback: web-ui's per-address limits would otherwise count them all.
+                var started = LocalStack.onFreePorts(
+                        root,
+                        dataDir,
+                        Map.of(
+                                "ATTUNE_DEMO", "true",
+                                "ATTUNE_THROTTLE_REGISTRATION_PER_IP_MAX", "100000",
+                                "ATTUNE_THROTTLE_MAIL_PER_IP_MAX", "100000",
+                                "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000"));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
                 if (!started.start()) {
                     started.stop();

@@ -28,6 +28,10 @@ public class ChangePasswordSection extends Div {
         replacement.setHelperText(getTranslation("register.password.helper"));
         submit.setText(getTranslation("password-change.submit"));
         submit.addClickListener(e -> change());
+        current.setId("password-change-current");
+        replacement.setId("password-change-new");
+        submit.setId("password-change-submit");
+        notice.setId("password-change-notice");
         notice.addClassName("attune-notice");
         notice.setVisible(false);
         add(

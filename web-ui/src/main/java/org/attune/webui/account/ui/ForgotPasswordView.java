@@ -35,6 +35,9 @@ class ForgotPasswordView extends Main implements HasDynamicTitle {
         submit.setText(getTranslation("forgot.submit"));
         submit.addThemeVariants(ButtonVariant.PRIMARY);
         submit.addClickListener(e -> send());
+        email.setId("forgot-email");
+        submit.setId("forgot-submit");
+        notice.setId("forgot-notice");
         notice.addClassName("attune-notice");
         notice.setVisible(false);
         add(

@@ -59,6 +59,11 @@ class RegisterView extends Main implements HasDynamicTitle {
         for (var field : List.of(displayName, email, password)) {
             field.setWidthFull();
         }
+        displayName.setId("register-name");
+        email.setId("register-email");
+        password.setId("register-password");
+        submit.setId("register-submit");
+        notice.setId("register-notice");
         notice.addClassName("attune-notice");
         notice.setVisible(false);
         form = new Div(new Paragraph(getTranslation("register.intro")), displayName, email, password, role, submit);

@@ -42,6 +42,9 @@ class ResetPasswordView extends Main implements BeforeEnterObserver, HasDynamicT
         submit.addClickListener(e -> reset());
         invalid.setText(getTranslation("reset.invalid"));
         invalid.addClassName("attune-notice");
+        password.setId("reset-password");
+        submit.setId("reset-submit");
+        invalid.setId("reset-invalid");
         askAgain.setText(getTranslation("reset.ask-again"));
         add(
                 new H1(getTranslation("reset.title")),

@@ -50,6 +50,11 @@ class VerifyEmailView extends Main implements BeforeEnterObserver, HasDynamicTit
         resend.setText(getTranslation("verify.resend"));
         resend.addClickListener(e -> resend());
         notice.addClassName("attune-notice");
+        message.setId("verify-message");
+        confirm.setId("verify-confirm");
+        resend.setId("verify-resend");
+        notice.setId("verify-notice");
+        next.setId("verify-next");
         var signOut = new Button(getTranslation("verify.sign-out"), e -> authentication.logout());
         signOut.addThemeVariants(ButtonVariant.TERTIARY);
         signOut.setVisible(authentication.isAuthenticated());

@@ -41,6 +41,7 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
                 new Paragraph(help));
         notice.setVisible(false);
         notice.addClassName("attune-notice");
+        notice.setId("login-notice");
     }
 
     private LoginI18n i18n() {

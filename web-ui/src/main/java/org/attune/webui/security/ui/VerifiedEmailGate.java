@@ -36,6 +36,6 @@ class VerifiedEmailGate implements VaadinServiceInitListener {
         }
         Caller.current()
                 .filter(caller -> sessions.status(caller) == AccountSessions.Status.UNVERIFIED)
-                .ifPresent(caller -> event.rerouteTo(VERIFY_ROUTE));
+                .ifPresent(caller -> event.forwardTo(VERIFY_ROUTE));
     }
 }
