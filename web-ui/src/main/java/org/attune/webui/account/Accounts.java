@@ -52,7 +52,7 @@ public class Accounts {
 
     /**
      * Creates an account whose email counts as verified: for accounts the deployment itself vouches for (demo mode,
-     * tests). People register through {@link Registration}, which creates the account unverified and mails a link.
+     * tests). People register through {@code identity.Registration}, which creates the account unverified and mails a link.
      *
      * @throws InvalidRequestException listing each field at fault
      * @throws EmailTakenException when the email already has an account
@@ -63,7 +63,7 @@ public class Accounts {
     }
 
     /** Checks a registration's fields, looking at nothing stored (the answer must not depend on who has an account). */
-    void validate(String email, String password, String displayName, Role role) {
+    public void validate(String email, String password, String displayName, Role role) {
         var problems = new ArrayList<InvalidRequestException.FieldProblem>();
         var normalEmail = normalise(email);
         if (normalEmail.isEmpty()) {
@@ -88,7 +88,7 @@ public class Accounts {
         }
     }
 
-    static boolean validEmail(String normalEmail) {
+    public static boolean validEmail(String normalEmail) {
         return normalEmail.length() <= MAX_EMAIL_LENGTH
                 && EMAIL.matcher(normalEmail).matches();
     }
@@ -98,7 +98,7 @@ public class Accounts {
      *
      * @throws EmailTakenException when the email already has an account
      */
-    Account insert(String normalEmail, String name, Role role, String passwordHash, Instant emailVerifiedAt) {
+    public Account insert(String normalEmail, String name, Role role, String passwordHash, Instant emailVerifiedAt) {
         var id = UUID.randomUUID().toString();
         try {
             mongo.insert(new EmailKey(normalEmail, id));
@@ -115,7 +115,7 @@ public class Accounts {
         return account;
     }
 
-    String hash(String password) {
+    public String hash(String password) {
         return encoder.encode(password);
     }
 
@@ -138,7 +138,7 @@ public class Accounts {
      *
      * @throws InvalidRequestException when the new password is not accepted (field {@code password})
      */
-    long setPassword(Account account, String newPassword, boolean verifiesEmail) {
+    public long setPassword(Account account, String newPassword, boolean verifiesEmail) {
         checkNewPassword(account, newPassword);
         var update =
                 new Update().set("passwordHash", encoder.encode(newPassword)).inc("sessionEpoch", 1);
@@ -160,7 +160,7 @@ public class Accounts {
      * @throws InvalidRequestException when the password rules refuse this new password for this account (field
      *     {@code password})
      */
-    void checkNewPassword(Account account, String newPassword) {
+    public void checkNewPassword(Account account, String newPassword) {
         policy.problem(newPassword, account.email(), account.displayName()).ifPresent(problem -> {
             throw new InvalidRequestException(
                     java.util.List.of(new InvalidRequestException.FieldProblem("password", problem)));

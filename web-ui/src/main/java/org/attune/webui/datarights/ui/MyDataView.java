@@ -16,9 +16,9 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.PermitAll;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
-import org.attune.webui.account.Passwords;
-import org.attune.webui.account.ui.ChangePasswordSection;
 import org.attune.webui.datarights.DataRights;
+import org.attune.webui.identity.Passwords;
+import org.attune.webui.identity.ui.ChangePasswordSection;
 import org.attune.webui.security.Caller;
 
 /** Download everything as one JSON file, or delete the account after typing the password again. */

@@ -21,21 +21,25 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm form = new LoginForm();
     final Paragraph notice = new Paragraph();
+    final Anchor forgotPassword = new Anchor("forgot-password", "");
     /** The texts the form shows now (LoginForm does not expose them). */
     LoginI18n shown;
 
     LoginView() {
         addClassName("attune-page");
         form.setAction("login");
-        form.setForgotPasswordButtonVisible(true);
-        form.addForgotPasswordListener(e -> form.getUI().ifPresent(ui -> ui.navigate("forgot-password")));
+        // A plain link below the form instead of the form's own button: it works without script and reads as a link.
+        form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
+        forgotPassword.setId("forgot-password-link");
+        forgotPassword.setText(getTranslation("login.forgot-password"));
 
         var help = new Anchor("help", getTranslation("welcome.help-link"));
         help.addClassName("attune-help-link");
 
         add(
                 form,
+                new Paragraph(forgotPassword),
                 notice,
                 new Paragraph(new Anchor("register", getTranslation("login.link.register"))),
                 new Paragraph(help));

@@ -53,8 +53,9 @@ class LoginViewTest extends SpringBrowserlessTest {
     void forgotPasswordIsOfferedOnTheForm() {
         var view = navigate(LoginView.class);
 
-        assertThat(view.form.isForgotPasswordButtonVisible()).isTrue();
-        assertThat(view.shown.getForm().getForgotPassword()).isEqualTo("Forgot password");
+        assertThat(view.forgotPassword.isVisible()).isTrue();
+        assertThat(view.forgotPassword.getHref()).isEqualTo("forgot-password");
+        assertThat(view.forgotPassword.getText()).isEqualTo("Forgot your password?");
     }
 
     @Test

@@ -1,4 +1,4 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 import java.net.URI;
 import java.text.MessageFormat;
@@ -8,6 +8,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.attune.webui.account.Account;
 import org.attune.webui.config.WebUiProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,4 +1,4 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Map;

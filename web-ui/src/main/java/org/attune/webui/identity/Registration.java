@@ -1,8 +1,10 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 import java.time.Clock;
 import org.attune.events.Role;
 import org.attune.kit.web.InvalidRequestException;
+import org.attune.webui.account.Accounts;
+import org.attune.webui.account.EmailTakenException;
 import org.attune.webui.security.AuditLog;
 import org.attune.webui.security.Throttle;
 import org.springframework.stereotype.Service;

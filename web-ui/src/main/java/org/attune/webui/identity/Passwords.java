@@ -1,9 +1,11 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import org.attune.kit.web.InvalidRequestException;
+import org.attune.webui.account.Account;
+import org.attune.webui.account.Accounts;
 import org.attune.webui.security.AccountSessions;
 import org.attune.webui.security.AuditLog;
 import org.attune.webui.security.Caller;

@@ -1,8 +1,10 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
+import org.attune.webui.account.Account;
+import org.attune.webui.account.Accounts;
 import org.attune.webui.security.AuditLog;
 import org.attune.webui.security.Throttle;
 import org.springframework.data.mongodb.core.MongoTemplate;

@@ -1,4 +1,4 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 /** A request refused by a limit before any work was done; {@code retryAfterSeconds} tells when to try again. */
 public class ThrottledException extends RuntimeException {

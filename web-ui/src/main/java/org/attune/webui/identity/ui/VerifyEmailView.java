@@ -1,4 +1,4 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -14,8 +14,8 @@ import com.vaadin.flow.server.auth.AnonymousAllowed;
 import com.vaadin.flow.spring.security.AuthenticationContext;
 import org.attune.events.Role;
 import org.attune.webui.account.Accounts;
-import org.attune.webui.account.EmailVerification;
-import org.attune.webui.account.ThrottledException;
+import org.attune.webui.identity.EmailVerification;
+import org.attune.webui.identity.ThrottledException;
 import org.attune.webui.security.Caller;
 
 /**

@@ -1,4 +1,4 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -12,8 +12,8 @@ import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.attune.kit.web.InvalidRequestException;
 import org.attune.webui.account.Accounts;
-import org.attune.webui.account.Passwords;
-import org.attune.webui.account.ThrottledException;
+import org.attune.webui.identity.Passwords;
+import org.attune.webui.identity.ThrottledException;
 
 /** "Forgot password": asks for the email and answers the same whether or not it has an account. */
 @Route(value = "forgot-password", autoLayout = false)

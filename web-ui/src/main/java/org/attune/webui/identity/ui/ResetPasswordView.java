@@ -1,4 +1,4 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -13,7 +13,7 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 import org.attune.kit.web.InvalidRequestException;
-import org.attune.webui.account.Passwords;
+import org.attune.webui.identity.Passwords;
 
 /**
  * Where the reset link leads: a new password, checked against the password rules before the link is used up. Once

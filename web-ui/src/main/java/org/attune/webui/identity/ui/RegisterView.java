@@ -1,4 +1,4 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
@@ -19,8 +19,8 @@ import java.util.List;
 import org.attune.events.Role;
 import org.attune.kit.web.InvalidRequestException;
 import org.attune.webui.account.Accounts;
-import org.attune.webui.account.Registration;
-import org.attune.webui.account.ThrottledException;
+import org.attune.webui.identity.Registration;
+import org.attune.webui.identity.ThrottledException;
 
 /**
  * Registration: name, email, password and role; field problems are shown next to each field. Once accepted, the form

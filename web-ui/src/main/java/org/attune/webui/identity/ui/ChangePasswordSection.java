@@ -1,4 +1,4 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Div;
@@ -6,7 +6,7 @@ import com.vaadin.flow.component.html.H2;
 import com.vaadin.flow.component.html.Paragraph;
 import com.vaadin.flow.component.textfield.PasswordField;
 import org.attune.kit.web.InvalidRequestException;
-import org.attune.webui.account.Passwords;
+import org.attune.webui.identity.Passwords;
 import org.attune.webui.security.Caller;
 
 /** "Change your password" on the account page: this session stays signed in, every other one ends. */

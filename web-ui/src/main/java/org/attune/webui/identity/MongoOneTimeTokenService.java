@@ -1,4 +1,4 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;

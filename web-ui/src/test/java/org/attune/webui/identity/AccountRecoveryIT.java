@@ -1,4 +1,4 @@
-package org.attune.webui.account;
+package org.attune.webui.identity;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -14,6 +14,7 @@ import org.attune.events.Role;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
 import org.attune.webui.TestMail;
+import org.attune.webui.account.Accounts;
 import org.attune.webui.datarights.DataRights;
 import org.attune.webui.security.AccountSessions;
 import org.attune.webui.security.Caller;
@@ -28,6 +29,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.core.userdetails.UserDetailsService;
 
 /**
  * Verifying an email, recovering and changing a password, and what each does to the account's other sessions and to
@@ -46,6 +48,9 @@ class AccountRecoveryIT {
 
     @Autowired
     Accounts accounts;
+
+    @Autowired
+    UserDetailsService users;
 
     @Autowired
     Passwords passwords;
@@ -222,6 +227,27 @@ class AccountRecoveryIT {
     }
 
     @Test
+    void sharingByEmailAnswersAlikeForAnUnknownEmailAndOneThatBelongsToNoTherapist() {
+        var client = TestHttp.email("dee");
+        http.register(client, "Dee", "CLIENT");
+        var otherClient = TestHttp.email("eve");
+        http.register(otherClient, "Eve", "CLIENT");
+        var token = http.accessToken(client);
+
+        var toAClient = http.postJson(
+                "/api/consents",
+                "{\"therapistEmail\":\"" + otherClient + "\",\"dataClasses\":[\"MOOD_CHECKINS\"]}",
+                token);
+        var toNobody = http.postJson(
+                "/api/consents",
+                "{\"therapistEmail\":\"" + TestHttp.email("nobody") + "\",\"dataClasses\":[\"MOOD_CHECKINS\"]}",
+                token);
+
+        assertThat(toAClient.statusCode()).isEqualTo(toNobody.statusCode()).isEqualTo(400);
+        assertThat(toAClient.body()).isEqualTo(toNobody.body());
+    }
+
+    @Test
     void registrationAndResetAnswerAlikeForExistingAndUnknownEmailsWithTimingsReported() throws Exception {
         var existing = TestHttp.email("cat");
         http.register(existing, "Cat", "CLIENT");
@@ -273,8 +299,7 @@ class AccountRecoveryIT {
 
     /** This test thread as the person's signed-in session (no HTTP request: the context alone moves on). */
     private Caller signedInHere(String email) {
-        var account = accounts.byEmail(email).orElseThrow();
-        var principal = new AccountPrincipal(account);
+        var principal = users.loadUserByUsername(email);
         SecurityContextHolder.getContext()
                 .setAuthentication(
                         UsernamePasswordAuthenticationToken.authenticated(principal, null, principal.getAuthorities()));
