@@ -111,6 +111,14 @@ public final class TestMail {
         }
     }
 
+    /**
+     * Where the verification link mailed to this address leads, as a path (the mailed link names the configured public
+     * URL, not the test's random port).
+     */
+    public static String verificationPath(String address) {
+        return "/verify-email?token=" + token(await(address, "Confirm your email"));
+    }
+
     /** The one-time token in the mail's link. */
     public static String token(MimeMessage message) {
         var matcher = TOKEN.matcher(body(message));
