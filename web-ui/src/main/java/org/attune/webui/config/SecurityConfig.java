@@ -169,11 +169,11 @@ class SecurityConfig {
                 .permitAll());
         http.authenticationManager(authenticationManager)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .formLogin(form -> form.withObjectPostProcessor(SignInFailures.redirects(LOGIN_PATH)))
                 .addFilterBefore(sessionLifetime(), SecurityContextHolderFilter.class)
                 .addFilterAfter(sessionEpochs(), SecurityContextHolderFilter.class);
         headers(http);
-        return http.with(vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH)).build();
+        return SignInFailures.redirect(
+                http.with(vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH)).build(), LOGIN_PATH);
     }
 
     private static void headers(HttpSecurity http) throws Exception {

@@ -1,8 +1,8 @@
 package org.attune.webui.security;
 
 import java.util.LinkedHashMap;
-import org.springframework.security.config.ObjectPostProcessor;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AuthenticationFailureHandler;
 import org.springframework.security.web.authentication.DelegatingAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
@@ -10,21 +10,20 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 
 /**
  * Where the login form sends someone whose sign-in failed: {@code ?throttled} when a limit refused it (the view then
- * explains the pause), {@code ?error} otherwise. Applied to the form-login filter Vaadin's configurer builds, after it
- * set its own failure URL.
+ * explains the pause), {@code ?error} otherwise. Applied to the built chain's form-login filter, after Vaadin's
+ * configurer set its own failure URL (configuring form login before Vaadin does would bring back Spring's default
+ * login page).
  */
 public final class SignInFailures {
 
     private SignInFailures() {}
 
-    public static ObjectPostProcessor<UsernamePasswordAuthenticationFilter> redirects(String loginPath) {
-        return new ObjectPostProcessor<>() {
-            @Override
-            public <O extends UsernamePasswordAuthenticationFilter> O postProcess(O filter) {
-                filter.setAuthenticationFailureHandler(handler(loginPath));
-                return filter;
-            }
-        };
+    public static SecurityFilterChain redirect(SecurityFilterChain chain, String loginPath) {
+        chain.getFilters().stream()
+                .filter(UsernamePasswordAuthenticationFilter.class::isInstance)
+                .map(UsernamePasswordAuthenticationFilter.class::cast)
+                .forEach(filter -> filter.setAuthenticationFailureHandler(handler(loginPath)));
+        return chain;
     }
 
     static AuthenticationFailureHandler handler(String loginPath) {

@@ -173,6 +173,14 @@ class SecurityIT {
     }
 
     @Test
+    void theLoginPageIsAttunesOwnViewNotSpringSecuritysDefaultPage() {
+        var page = http.get("/login");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("VAADIN/build/").doesNotContain("Please sign in");
+    }
+
+    @Test
     void sessionAuthenticatedApiPostsNeedTheCsrfTokenAndBearerCallsDoNot() throws Exception {
         var therapistEmail = TestHttp.email("ida");
         http.register(therapistEmail, "Ida", "THERAPIST");
