@@ -87,6 +87,7 @@ class AccountJourneysIT {
 
         var page = browsers.desktop();
         Screens.open(page, stack, "/login");
+        assertThat(page.locator("#forgot-password-link")).isVisible(PATIENTLY);
         Browsers.screenshot(page, "login-with-forgot-password");
         page.locator("#forgot-password-link").click();
         assertThat(page).hasURL(Pattern.compile(".*/forgot-password$"), PATIENT_URL);
