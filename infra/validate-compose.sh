@@ -11,6 +11,15 @@
 #    (kafka, mongo) and service_completed_successfully (kafka-init); only web-ui
 #    and mailpit publish ports; Dockerfiles and the topic script are in place;
 #    kafka-init gets ATTUNE_KAFKA_RETENTION_DAYS and the script sets retention.ms.
+#    Actuator endpoints live on MANAGEMENT_SERVER_PORT, which no service publishes.
+# 3. Every variable compose sets for an application is one that application
+#    reads: a key of its application.yml under Spring's relaxed binding
+#    (SPRING_MAIL_HOST -> spring.mail.host, ATTUNE_SERVICES_CHECKIN_URL ->
+#    attune.services.checkin-url) or a ${NAME} placeholder in it; the only
+#    exceptions are the launcher variables in LAUNCHER_VARS. A misspelt name
+#    (ATTUNE_SECURE_COOKIE for ATTUNE_SECURITY_COOKIE_SECURE) fails here
+#    instead of being silently ignored. kafka-init's variables must appear in
+#    its script.
 #
 # Installs nothing. Needs docker-compose (Debian: apt-get install -y
 # docker-compose, 1.29.2) or set DOCKER_COMPOSE="docker compose" for v2.
@@ -26,6 +35,8 @@ COMPOSE_YML="${VALIDATE_COMPOSE_FILE:-infra/docker-compose.yml}"
 ENV_EXAMPLE=infra/.env.example
 SECRET=infra/secrets/jwt-signing-key.pem
 APP_SERVICES=(checkin-service content-service notification-service web-ui)
+# Read by the JVM or the image, not by Spring.
+LAUNCHER_VARS=(JAVA_TOOL_OPTIONS)
 INFRA_SERVICES=(kafka kafka-init mongo mailpit)
 TOPICS=(attune.checkins.v1 attune.questionnaires.v1 attune.session-feedback.v1
         attune.safety.v1 attune.consent.v1 attune.accounts.v1 attune.sessions.v1
@@ -103,16 +114,61 @@ value_of() {
   grep -E "^[[:space:]]+$1:" | head -n 1 | sed -E "s/^[[:space:]]+$1:[[:space:]]*//; s/[\"']//g"
 }
 
+# "NAME<TAB>value" for each variable in one service's environment (map or list form).
+service_env() {
+  service_block "$1" | awk '
+    /^[[:space:]]*environment:[[:space:]]*$/ { match($0, /^ */); env_ind = RLENGTH; in_env = 1; next }
+    in_env {
+      match($0, /^ */)
+      if (RLENGTH <= env_ind) { in_env = 0; next }
+      line = substr($0, RLENGTH + 1); sub(/^-[[:space:]]*/, "", line)
+      name = line; sub(/[:=].*$/, "", name); gsub(/["\047]/, "", name)
+      value = line; sub(/^[^:=]*[:=][[:space:]]*/, "", value); gsub(/["\047]/, "", value)
+      print name "\t" value
+    }'
+}
+
+# Every environment variable name that binds a key of a module's application.yml (Spring's relaxed binding: dots
+# become underscores, dashes are dropped or become underscores), plus every ${NAME} placeholder in it.
+names_read_by() {
+  local yml="$1/src/main/resources/application.yml"
+  [[ -f "$yml" ]] || return 0
+  grep -oE '\$\{[A-Z][A-Z0-9_]*' "$yml" | sed 's/^\${//'
+  awk '
+    /^[[:space:]]*(#|-|$)/ { next }
+    {
+      match($0, /^ */); ind = RLENGTH
+      line = substr($0, ind + 1)
+      if (line !~ /^[^:#]+:/) next
+      key = line; sub(/:.*$/, "", key); gsub(/["\047]/, "", key)
+      while (depth > 0 && indents[depth] >= ind) depth--
+      depth++; indents[depth] = ind; keys[depth] = key
+      path = keys[1]; for (i = 2; i <= depth; i++) path = path "." keys[i]
+      path = toupper(path); gsub(/\./, "_", path)
+      dropped = path; gsub(/-/, "", dropped); print dropped
+      kept = path; gsub(/-/, "_", kept); print kept
+    }' "$yml"
+}
+
 # ---------------------------------------------------------------- 2. app services
 for svc in "${APP_SERVICES[@]}"; do
   block="$(service_block "$svc")"
   if [[ -z "$block" ]]; then fail "$svc: service missing"; continue; fi
 
   if grep -Eq '^[[:space:]]+healthcheck:' <<< "$block" \
-     && grep -q '/actuator/health/readiness' <<< "$block"; then
-    pass "$svc: healthcheck on /actuator/health/readiness"
+     && grep -q '/actuator/health/readiness' <<< "$block" \
+     && grep -q 'MANAGEMENT_SERVER_PORT' <<< "$(sed -n '/^[[:space:]]*healthcheck:/,/^[[:space:]]*timeout:/p' <<< "$block")"; then
+    pass "$svc: healthcheck on /actuator/health/readiness at MANAGEMENT_SERVER_PORT"
   else
-    fail "$svc: no healthcheck probing /actuator/health/readiness"
+    fail "$svc: no healthcheck probing /actuator/health/readiness on MANAGEMENT_SERVER_PORT"
+  fi
+  management_port="$(service_env "$svc" | awk -F'\t' '$1 == "MANAGEMENT_SERVER_PORT" { print $2 }')"
+  if [[ -z "$management_port" ]]; then
+    fail "$svc: environment lacks MANAGEMENT_SERVER_PORT (actuator on a port of its own)"
+  elif grep -Eq "[:\"' -]${management_port}(/tcp)?[\"']?$" <<< "$(sed -n '/^[[:space:]]*ports:/,/^[[:space:]]*[a-z_]*:/p' <<< "$block")"; then
+    fail "$svc: publishes its management port $management_port"
+  else
+    pass "$svc: actuator on unpublished port $management_port"
   fi
 
   mem_limit="$(value_of mem_limit <<< "$block" || true)"
@@ -147,12 +203,13 @@ for svc in "${APP_SERVICES[@]}"; do
     fail "$svc: restart policy is not unless-stopped"
   fi
 
-  for var in SERVER_PORT SPRING_KAFKA_BOOTSTRAP_SERVERS SPRING_MONGODB_URI JAVA_TOOL_OPTIONS ATTUNE_PUBLIC_URL; do
+  for var in SERVER_PORT SPRING_KAFKA_BOOTSTRAP_SERVERS SPRING_MONGODB_URI JAVA_TOOL_OPTIONS; do
     grep -Eq "^[[:space:]]+-?[[:space:]]*$var[:=]" <<< "$block" || fail "$svc: environment lacks $var"
   done
   if [[ "$svc" == web-ui ]]; then
     for var in ATTUNE_SERVICES_CHECKIN_URL ATTUNE_SERVICES_CONTENT_URL ATTUNE_SERVICES_NOTIFICATION_URL \
-               ATTUNE_SECURITY_SIGNING_KEY_FILE ATTUNE_SECURITY_COOKIE_SECURE; do
+               ATTUNE_SECURITY_SIGNING_KEY_FILE ATTUNE_SECURITY_COOKIE_SECURE ATTUNE_PUBLIC_URL \
+               ATTUNE_SECURITY_ISSUER ATTUNE_SECURITY_AUDIENCE SPRING_MAIL_HOST SPRING_MAIL_PORT ATTUNE_MAIL_FROM; do
       grep -Eq "^[[:space:]]+-?[[:space:]]*$var[:=]" <<< "$block" || fail "web-ui: environment lacks $var"
     done
     grep -q 'jwt-signing-key' <<< "$(sed -n '/^[[:space:]]*secrets:/,$p' <<< "$block")" \
@@ -167,7 +224,7 @@ for svc in "${APP_SERVICES[@]}"; do
     fi
   fi
   if [[ "$svc" == notification-service ]]; then
-    for var in SPRING_MAIL_HOST SPRING_MAIL_PORT ATTUNE_MAIL_FROM; do
+    for var in SPRING_MAIL_HOST SPRING_MAIL_PORT ATTUNE_MAIL_FROM ATTUNE_PUBLIC_URL; do
       grep -Eq "^[[:space:]]+-?[[:space:]]*$var[:=]" <<< "$block" || fail "$svc: environment lacks $var"
     done
   fi
@@ -187,7 +244,30 @@ for svc in "${APP_SERVICES[@]}"; do
   fi
 done
 
-# ---------------------------------------------------------------- 3. infrastructure
+# ---------------------------------------------------------------- 3. variables an application reads
+for svc in "${APP_SERVICES[@]}"; do
+  read_names="$(names_read_by "$svc" | sort -u)"
+  if [[ -z "$read_names" ]]; then
+    fail "$svc: $svc/src/main/resources/application.yml not found, cannot check its variables"
+    continue
+  fi
+  unread=0
+  while IFS=$'\t' read -r var _; do
+    [[ -z "$var" ]] && continue
+    if printf '%s\n' "${LAUNCHER_VARS[@]}" | grep -qx "$var"; then continue; fi
+    if ! grep -qx "$var" <<< "$read_names"; then
+      fail "$svc: sets $var, which $svc does not read (no key of its application.yml binds it and no \${$var} placeholder uses it)"
+      unread=$((unread + 1))
+    fi
+  done < <(service_env "$svc")
+  [[ "$unread" -eq 0 ]] && pass "$svc: every variable compose sets is read by the application"
+done
+while IFS=$'\t' read -r var _; do
+  [[ -z "$var" || "$var" == KAFKA_HEAP_OPTS ]] && continue
+  grep -q "$var" infra/kafka/create-topics.sh || fail "kafka-init: sets $var, which create-topics.sh does not read"
+done < <(service_env kafka-init)
+
+# ---------------------------------------------------------------- 4. infrastructure
 for svc in "${INFRA_SERVICES[@]}"; do
   block="$(service_block "$svc")"
   if [[ -z "$block" ]]; then fail "$svc: service missing"; continue; fi

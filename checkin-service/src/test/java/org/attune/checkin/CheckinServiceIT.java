@@ -25,6 +25,7 @@ import org.attune.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
 import org.springframework.data.mongodb.core.query.Criteria;
@@ -37,6 +38,9 @@ class CheckinServiceIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     EventPublisher publisher;
 
@@ -46,6 +50,14 @@ class CheckinServiceIT {
     String bootstrap = TestInfrastructure.get().bootstrapServers();
 
     String get(String path) {
+        return get(port, path);
+    }
+
+    String management(String path) {
+        return get(managementPort, path);
+    }
+
+    String get(int port, String path) {
         return WebClient.create("http://127.0.0.1:" + port)
                 .get()
                 .uri(path)
@@ -56,13 +68,13 @@ class CheckinServiceIT {
 
     @Test
     void reports_itself_healthy_and_ready() {
-        assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/health/readiness")).contains("\"status\":\"UP\"");
+        assertThat(management("/actuator/health")).contains("\"status\":\"UP\"");
+        assertThat(management("/actuator/health/readiness")).contains("\"status\":\"UP\"");
     }
 
     @Test
     void serves_prometheus_metrics_and_its_openapi_document() {
-        assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
+        assertThat(management("/actuator/prometheus")).contains("jvm_memory_used_bytes");
         assertThat(get("/v3/api-docs")).contains("\"openapi\"");
     }
 

@@ -28,6 +28,8 @@ class OutboxRecoveryIT {
                 // Command-line arguments, so they win over application.yml.
                 .run(
                         "--server.port=0",
+                        // This instance needs no actuator server of its own.
+                        "--management.server.port=-1",
                         "--attune.outbox.relay-enabled=" + relayEnabled,
                         "--spring.kafka.consumer.group-id=outbox-recovery-" + database);
     }

@@ -23,6 +23,7 @@ import org.attune.testsupport.TestInfrastructure;
 import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -38,6 +39,9 @@ class ContentServiceIT {
     @LocalServerPort
     int port;
 
+    @LocalManagementPort
+    int managementPort;
+
     @Autowired
     EventPublisher publisher;
 
@@ -47,6 +51,14 @@ class ContentServiceIT {
     String bootstrap = TestInfrastructure.get().bootstrapServers();
 
     String get(String path) {
+        return get(port, path);
+    }
+
+    String management(String path) {
+        return get(managementPort, path);
+    }
+
+    String get(int port, String path) {
         return WebClient.create("http://127.0.0.1:" + port)
                 .get()
                 .uri(path)
@@ -57,13 +69,13 @@ class ContentServiceIT {
 
     @Test
     void reports_itself_healthy_and_ready() {
-        assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/health/readiness")).contains("\"status\":\"UP\"");
+        assertThat(management("/actuator/health")).contains("\"status\":\"UP\"");
+        assertThat(management("/actuator/health/readiness")).contains("\"status\":\"UP\"");
     }
 
     @Test
     void serves_prometheus_metrics_and_its_openapi_document() {
-        assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
+        assertThat(management("/actuator/prometheus")).contains("jvm_memory_used_bytes");
         assertThat(get("/v3/api-docs")).contains("\"openapi\"");
     }
 

@@ -19,6 +19,7 @@ import org.attune.testsupport.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -61,6 +62,9 @@ class EmailRetryIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     Notification notification(String id) {
         return store.find(id).block(Duration.ofSeconds(5));
@@ -133,7 +137,7 @@ class EmailRetryIT {
         assertThat(errors()).isEqualTo(errorsBefore + 1);
 
         var prometheus = WebTestClient.bindToServer()
-                .baseUrl("http://127.0.0.1:" + port)
+                .baseUrl("http://127.0.0.1:" + managementPort)
                 .build()
                 .get()
                 .uri("/actuator/prometheus")

@@ -33,6 +33,14 @@ class NotificationServiceIT extends IntegrationTestBase {
     EventPublisher publisher;
 
     String get(String path) {
+        return get(port, path);
+    }
+
+    String management(String path) {
+        return get(managementPort, path);
+    }
+
+    String get(int port, String path) {
         return WebClient.create("http://127.0.0.1:" + port)
                 .get()
                 .uri(path)
@@ -43,13 +51,13 @@ class NotificationServiceIT extends IntegrationTestBase {
 
     @Test
     void reports_itself_healthy_and_ready() {
-        assertThat(get("/actuator/health")).contains("\"status\":\"UP\"");
-        assertThat(get("/actuator/health/readiness")).contains("\"status\":\"UP\"");
+        assertThat(management("/actuator/health")).contains("\"status\":\"UP\"");
+        assertThat(management("/actuator/health/readiness")).contains("\"status\":\"UP\"");
     }
 
     @Test
     void serves_prometheus_metrics_and_its_openapi_document() {
-        assertThat(get("/actuator/prometheus")).contains("jvm_memory_used_bytes");
+        assertThat(management("/actuator/prometheus")).contains("jvm_memory_used_bytes");
         assertThat(get("/v3/api-docs")).contains("\"openapi\"");
     }
 

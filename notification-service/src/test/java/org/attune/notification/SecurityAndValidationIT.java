@@ -83,8 +83,8 @@ class SecurityAndValidationIT extends IntegrationTestBase {
 
     @Test
     void health_metrics_and_api_docs_are_public() {
-        web().get().uri("/actuator/health").exchange().expectStatus().isOk();
-        web().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/health").exchange().expectStatus().isOk();
+        management().get().uri("/actuator/prometheus").exchange().expectStatus().isOk();
         web().get().uri("/v3/api-docs").exchange().expectStatus().isOk();
         web().get().uri("/actuator/env").exchange().expectStatus().isUnauthorized();
     }

@@ -8,7 +8,10 @@ import java.util.Map;
 import java.util.UUID;
 import org.attune.infra.local.LocalStack;
 
-/** Somebody with a real account in web-ui, who gets service tokens the way API clients do. */
+/**
+ * Somebody with a real account in web-ui (registered and verified through the link web-ui mailed), who gets service
+ * tokens the way API clients do.
+ */
 final class Person {
 
     private static final Duration TOKEN_REUSE = Duration.ofMinutes(3);
@@ -62,8 +65,14 @@ final class Person {
                     Map.of("body", "System test register", "number", "ST-" + email.hashCode(), "country", "GB"));
         }
         var response = Api.post(stack.webUiUrl(), "/api/accounts", null, body);
-        assertThat(response.status()).as(response.body()).isEqualTo(201);
-        return new Person(stack, UUID.fromString(response.json().get("id").asString()), email, password, role);
+        assertThat(response.status()).as(response.body()).isEqualTo(202);
+        var verified = Api.post(
+                stack.webUiUrl(),
+                "/api/email-verifications",
+                null,
+                Map.of("token", Mailbox.token(Mailbox.await(stack, email, "Confirm your email"))));
+        assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+        return signIn(stack, email, password, role);
     }
 
     /** A token from {@code POST /api/token}, fetched again before it would expire. */

@@ -24,18 +24,18 @@ final class SystemStack {
                 // An operator verifies the therapists tests register (clients share with verified ones only). Most
                 // tests get therapists' tokens with a password, so the stack lets therapists sign in without a
                 // second factor; the journeys that need one set it up (web-ui's own tests check the default, on).
+                // Every test request comes from loopback: web-ui's per-address limits would otherwise count them all.
                 var started = LocalStack.onFreePorts(
                         root,
                         dataDir,
                         Map.of(
-                                "ATTUNE_DEMO",
-                                "true",
-                                "ATTUNE_OPERATOR_EMAIL",
-                                Operator.EMAIL,
-                                "ATTUNE_OPERATOR_PASSWORD",
-                                Operator.PASSWORD,
-                                "ATTUNE_THERAPIST_MFA_REQUIRED",
-                                "false"));
+                                "ATTUNE_DEMO", "true",
+                                "ATTUNE_OPERATOR_EMAIL", Operator.EMAIL,
+                                "ATTUNE_OPERATOR_PASSWORD", Operator.PASSWORD,
+                                "ATTUNE_THERAPIST_MFA_REQUIRED", "false",
+                                "ATTUNE_THROTTLE_REGISTRATION_PER_IP_MAX", "100000",
+                                "ATTUNE_THROTTLE_MAIL_PER_IP_MAX", "100000",
+                                "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000"));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
                 if (!started.start()) {
                     started.stop();

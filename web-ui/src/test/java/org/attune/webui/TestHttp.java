@@ -94,17 +94,38 @@ public final class TestHttp {
 
     public static final String OPERATOR_PASSWORD = "stone river quietly humming";
 
-    /** Registers an account and returns its id; a therapist is then verified by the operator, as clients need. */
+    /**
+     * Registers an account as a person does (the API, then the link from the verification mail in {@link TestMail})
+     * and returns its id; a therapist is then verified by the operator, as clients need.
+     */
     public String register(String email, String name, String role) {
-        var id = registerUnverified(email, name, role);
+        var id = registerWithVerifiedEmail(email, name, role);
         if (role.equals("THERAPIST")) {
             verifyTherapist(id);
         }
         return id;
     }
 
-    /** Registers an account and returns its id; a therapist stays waiting for the operator's check. */
-    public String registerUnverified(String email, String name, String role) {
+    /** Registers a therapist whose email is verified and whose professional registration waits for the operator. */
+    public String registerWaitingTherapist(String email, String name) {
+        return registerWithVerifiedEmail(email, name, "THERAPIST");
+    }
+
+    private String registerWithVerifiedEmail(String email, String name, String role) {
+        registerUnverified(email, name, role);
+        var verified = postJson(
+                "/api/email-verifications",
+                "{\"token\":\"" + TestMail.token(TestMail.await(email, "Confirm your email")) + "\"}");
+        if (verified.statusCode() != 204) {
+            throw new IllegalStateException("Verification failed: " + verified.statusCode() + " " + verified.body());
+        }
+        var token = accessToken(email);
+        var payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JSON.readTree(payload).get("sub").asString();
+    }
+
+    /** Registers through the API only: the account waits for its email to be verified. */
+    public void registerUnverified(String email, String name, String role) {
         var professional = role.equals("THERAPIST")
                 ? ",\"professionalRegistration\":{\"body\":\"Test Board\",\"number\":\"T-1\",\"country\":\"GB\"}"
                 : "";
@@ -112,10 +133,9 @@ public final class TestHttp {
                 "/api/accounts",
                 "{\"email\":\"" + email + "\",\"password\":\"" + STRONG_PASSWORD + "\",\"displayName\":\"" + name
                         + "\",\"role\":\"" + role + "\"" + professional + "}");
-        if (response.statusCode() != 201) {
+        if (response.statusCode() != 202) {
             throw new IllegalStateException("Registration failed: " + response.statusCode() + " " + response.body());
         }
-        return json(response).get("id").asString();
     }
 
     /** The operator verifies a therapist, through the operator API in a browser session of its own. */

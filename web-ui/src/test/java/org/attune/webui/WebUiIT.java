@@ -32,6 +32,7 @@ import org.bson.Document;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ApplicationContext;
 import org.springframework.data.mongodb.core.MongoTemplate;
@@ -51,6 +52,9 @@ class WebUiIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Value("${spring.kafka.bootstrap-servers}")
     String bootstrapServers;
@@ -86,7 +90,7 @@ class WebUiIT {
 
     @Test
     void healthIsUp() throws Exception {
-        var response = get("/actuator/health");
+        var response = management("/actuator/health");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
@@ -94,18 +98,31 @@ class WebUiIT {
 
     @Test
     void readinessProbeIsUp() throws Exception {
-        var response = get("/actuator/health/readiness");
+        var response = management("/actuator/health/readiness");
 
         assertThat(response.statusCode()).isEqualTo(200);
         assertThat(response.body()).contains("\"status\":\"UP\"");
     }
 
     @Test
-    void prometheusServesMetricsWithoutLogin() throws Exception {
-        var response = get("/actuator/prometheus");
+    void prometheusServesMetricsWithoutLoginOnTheManagementPort() throws Exception {
+        var response = management("/actuator/prometheus");
 
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("jvm_memory_used_bytes");
+        assertThat(response.body()).contains("jvm_memory_used_bytes").contains("attune_password_hashes");
+    }
+
+    @Test
+    void thePublicPortServesNoActuatorEndpoints() throws Exception {
+        assertThat(managementPort).isNotEqualTo(port);
+        for (var path : List.of("/actuator/prometheus", "/actuator/health", "/actuator/env")) {
+            var response = get(path);
+
+            assertThat(response.body())
+                    .as(path)
+                    .doesNotContain("jvm_memory_used_bytes")
+                    .doesNotContain("\"UP\"");
+        }
     }
 
     @Test
@@ -208,6 +225,15 @@ class WebUiIT {
         });
         // A redelivery of the same event is recognised as a repeat.
         assertThat(appliedEvents.firstTime(eventId, Topics.ACCOUNTS).block()).isFalse();
+    }
+
+    private HttpResponse<String> management(String path) throws IOException, InterruptedException {
+        return http.send(
+                HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + path))
+                        .timeout(Duration.ofSeconds(30))
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpResponse<String> get(String path) throws IOException, InterruptedException {

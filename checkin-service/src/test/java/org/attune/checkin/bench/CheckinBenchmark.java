@@ -67,9 +67,13 @@ import reactor.core.publisher.Mono;
  *
  * <ul>
  *   <li>{@code stack} (default): the running local stack ({@code ./run-local.sh}). N client accounts are registered
- *       through web-ui ({@code POST /api/accounts}), each fetches its token once from {@code POST /api/token} (HTTP
+ *       through web-ui ({@code POST /api/accounts}, then the verification link from the stack's mail log,
+ *       {@code bench.mail-log}, default {@code data/local/logs/mail.log}), each fetches its token once from
+ *       {@code POST /api/token} (HTTP
  *       Basic) and again before it expires, and the running checkin-service is driven; the accounts are erased
- *       through web-ui at the end (so the stack deletes their check-ins) unless {@code bench.keep-accounts=true}.
+ *       through web-ui at the end (so the stack deletes their check-ins) unless {@code bench.keep-accounts=true}. Every account
+ *       comes from loopback, so start the stack with web-ui's per-address limits raised, e.g.
+ *       {@code ATTUNE_THROTTLE_REGISTRATION_PER_IP_MAX=1000 ATTUNE_THROTTLE_MAIL_PER_IP_MAX=1000 ./run-local.sh}.
  *   <li>{@code in-process}: the service is started in this JVM against the stack's broker and store, with tokens
  *       minted by the benchmark itself (RS256, served as a JWKS on 127.0.0.1).
  *   <li>{@code embedded}: like {@code in-process}, but the broker and store are started in this JVM too (for a
@@ -144,6 +148,7 @@ public final class CheckinBenchmark {
                 // Command-line arguments, so they win over application.yml.
                 var serviceArgs = new java.util.ArrayList<>(List.of(
                         "--server.port=0",
+                        "--management.server.port=0",
                         "--spring.kafka.bootstrap-servers=" + kafka,
                         "--spring.mongodb.uri=" + mongoBase + "/" + BENCH_DB,
                         "--spring.kafka.consumer.group-id=checkin-service-bench",
@@ -176,7 +181,10 @@ public final class CheckinBenchmark {
 
         try {
             var http = httpPhase(baseUrl, tokens, warmup, requests);
-            var serverSide = serverSideMean(baseUrl);
+            var serverSide = serverSideMean(
+                    service == null
+                            ? System.getProperty("bench.management-url", "http://127.0.0.1:9081")
+                            : "http://127.0.0.1:" + service.getEnvironment().getProperty("local.management.port"));
             var storedSize = infra.equals("stack")
                     ? storedCheckInSize(mongoBase, "attune_checkin", ((WebUiTokens) tokens).accountIds())
                     : storedCheckInSize(mongoBase, BENCH_DB, null);
@@ -295,12 +303,15 @@ public final class CheckinBenchmark {
         return errors.get();
     }
 
-    /** The service's own view of its POST latency, from its Prometheus endpoint, to tell server time from queueing. */
-    static String serverSideMean(String baseUrl) {
+    /**
+     * The service's own view of its POST latency, from its Prometheus endpoint (on the management port), to tell server
+     * time from queueing.
+     */
+    static String serverSideMean(String managementUrl) {
         try {
             var body = HttpClient.newHttpClient()
                     .send(
-                            HttpRequest.newBuilder(URI.create(baseUrl + "/actuator/prometheus"))
+                            HttpRequest.newBuilder(URI.create(managementUrl + "/actuator/prometheus"))
                                     .build(),
                             HttpResponse.BodyHandlers.ofString())
                     .body();
@@ -544,8 +555,8 @@ public final class CheckinBenchmark {
      */
     static final class WebUiTokens implements Tokens {
 
-        private static final java.util.regex.Pattern ID =
-                java.util.regex.Pattern.compile("\"id\"\\s*:\\s*\"([^\"]+)\"");
+        private static final java.util.regex.Pattern SUBJECT =
+                java.util.regex.Pattern.compile("\"sub\"\\s*:\\s*\"([^\"]+)\"");
         private static final java.util.regex.Pattern TOKEN =
                 java.util.regex.Pattern.compile("\"access_token\"\\s*:\\s*\"([^\"]+)\"");
         private static final java.util.regex.Pattern EXPIRES =
@@ -591,7 +602,6 @@ public final class CheckinBenchmark {
                     int client = i;
                     done.add(pool.submit(() -> {
                         accounts.registerOne(client);
-                        accounts.token(client);
                         return null;
                     }));
                 }
@@ -612,15 +622,47 @@ public final class CheckinBenchmark {
                             .POST(HttpRequest.BodyPublishers.ofString(body))
                             .build(),
                     HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 201) {
+            if (response.statusCode() != 202) {
                 throw new IllegalStateException("web-ui refused to register a bench account: HTTP "
                         + response.statusCode() + " " + response.body());
             }
-            var id = ID.matcher(response.body());
+            var verified = http.send(
+                    HttpRequest.newBuilder(URI.create(webUi + "/api/email-verifications"))
+                            .header("Content-Type", "application/json")
+                            .timeout(Duration.ofSeconds(60))
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"token\":\"" + verificationToken(emails[i]) + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (verified.statusCode() != 204) {
+                throw new IllegalStateException("web-ui did not verify a bench account: HTTP " + verified.statusCode());
+            }
+            token(i);
+            var payload = new String(
+                    java.util.Base64.getUrlDecoder().decode(tokens[i].split("\\.")[1]), StandardCharsets.UTF_8);
+            var id = SUBJECT.matcher(payload);
             if (!id.find()) {
-                throw new IllegalStateException("web-ui's registration answer has no id");
+                throw new IllegalStateException("web-ui's token names no account");
             }
             ids[i] = id.group(1);
+        }
+
+        /** The token of the verification link the local stack's catch-all SMTP server wrote to its mail log. */
+        private static String verificationToken(String email) throws Exception {
+            var mailLog = java.nio.file.Path.of(System.getProperty("bench.mail-log", "data/local/logs/mail.log"));
+            var link = java.util.regex.Pattern.compile("To: " + java.util.regex.Pattern.quote(email)
+                    + "\\n[\\s\\S]*?verify-email\\?token=([A-Za-z0-9_-]+)");
+            var deadline = Instant.now().plusSeconds(30);
+            while (Instant.now().isBefore(deadline)) {
+                if (Files.exists(mailLog)) {
+                    var found = link.matcher(Files.readString(mailLog));
+                    if (found.find()) {
+                        return found.group(1);
+                    }
+                }
+                Thread.sleep(200);
+            }
+            throw new IllegalStateException("No verification mail for a bench account in " + mailLog);
         }
 
         @Override

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Import;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
@@ -29,6 +30,9 @@ class LibraryIT {
 
     @LocalServerPort
     int port;
+
+    @LocalManagementPort
+    int managementPort;
 
     @Autowired
     ReactiveMongoTemplate mongo;
@@ -84,12 +88,14 @@ class LibraryIT {
         try (var second = new org.springframework.boot.builder.SpringApplicationBuilder(
                         org.attune.content.ContentServiceApplication.class)
                 .initializers(new org.attune.testsupport.AttuneInfrastructureInitializer())
-                .properties(
-                        "attune.test.database=" + database,
-                        "server.port=0",
+                .properties("attune.test.database=" + database)
+                // Arguments, not builder properties (those are defaults, below application.yml): free ports.
+                .run(
+                        "--server.port=0",
+                        // This instance needs no actuator server of its own.
+                        "--management.server.port=-1",
                         // Only the start-up matters here; keep the second instance off the topics.
-                        "spring.kafka.listener.auto-startup=false")
-                .run()) {
+                        "--spring.kafka.listener.auto-startup=false")) {
             var secondMongo = second.getBean(ReactiveMongoTemplate.class);
             assertThat(secondMongo.getMongoDatabase().block().getName()).isEqualTo(database);
             assertThat(secondMongo.count(new Query(), ContentPiece.class).block())
@@ -322,6 +328,6 @@ class LibraryIT {
                     .jsonPath("$.status")
                     .isEqualTo(401);
         }
-        api.get(null, "/actuator/health").expectStatus().isOk();
+        new Api(managementPort).get(null, "/actuator/health").expectStatus().isOk();
     }
 }

@@ -29,6 +29,8 @@ public final class Fleet {
         var infra = TestInfrastructure.get();
         var args = new ArrayList<>(List.of(
                 "--server.port=0",
+                // This instance needs no actuator server of its own.
+                "--management.server.port=-1",
                 "--spring.kafka.bootstrap-servers=" + infra.bootstrapServers(),
                 "--spring.mongodb.uri=" + infra.mongoUri(database),
                 // Instances of one test share a consumer group; other tests' contexts must not take their partitions.

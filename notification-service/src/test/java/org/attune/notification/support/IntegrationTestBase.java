@@ -17,6 +17,7 @@ import org.attune.testsupport.TestTokens;
 import org.awaitility.Awaitility;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalManagementPort;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
@@ -65,6 +66,9 @@ public abstract class IntegrationTestBase {
     @LocalServerPort
     protected int port;
 
+    @LocalManagementPort
+    protected int managementPort;
+
     @Autowired
     protected MutableClock clock;
 
@@ -79,6 +83,14 @@ public abstract class IntegrationTestBase {
 
     protected final String bootstrap = TestInfrastructure.get().bootstrapServers();
     protected final TestTokens tokens = TestTokens.get();
+
+    /** The actuator endpoints, on their own port. */
+    protected WebTestClient management() {
+        return WebTestClient.bindToServer()
+                .baseUrl("http://127.0.0.1:" + managementPort)
+                .responseTimeout(Duration.ofSeconds(20))
+                .build();
+    }
 
     protected WebTestClient web() {
         return WebTestClient.bindToServer()

@@ -9,7 +9,10 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
 
-/** The signed-in person as Spring Security sees them; the hash is erased after sign-in. */
+/**
+ * The signed-in person as Spring Security sees them; the hash is erased after sign-in. {@code sessionEpoch} is the
+ * account's epoch when this session signed in: a session from an older epoch has ended (see {@code SessionEpochFilter}).
+ */
 public final class AccountPrincipal implements UserDetails, CredentialsContainer {
 
     private final UUID id;
@@ -17,15 +20,44 @@ public final class AccountPrincipal implements UserDetails, CredentialsContainer
     private final String displayName;
     private final Role role;
     private final boolean suspended;
+    private final long sessionEpoch;
     private String passwordHash;
 
     AccountPrincipal(Account account, boolean suspended) {
-        this.id = UUID.fromString(account.id());
-        this.email = account.email();
-        this.displayName = account.displayName();
-        this.role = account.role();
+        this(
+                UUID.fromString(account.id()),
+                account.email(),
+                account.displayName(),
+                account.role(),
+                suspended,
+                account.sessionEpoch(),
+                account.passwordHash());
+    }
+
+    private AccountPrincipal(
+            UUID id,
+            String email,
+            String displayName,
+            Role role,
+            boolean suspended,
+            long sessionEpoch,
+            String passwordHash) {
+        this.id = id;
+        this.email = email;
+        this.displayName = displayName;
+        this.role = role;
         this.suspended = suspended;
-        this.passwordHash = account.passwordHash();
+        this.sessionEpoch = sessionEpoch;
+        this.passwordHash = passwordHash;
+    }
+
+    /** The same person in a session that lives on into a new epoch (the one that changed the password). */
+    public AccountPrincipal inEpoch(long epoch) {
+        return new AccountPrincipal(id, email, displayName, role, suspended, epoch, null);
+    }
+
+    public long sessionEpoch() {
+        return sessionEpoch;
     }
 
     public UUID id() {

@@ -1,6 +1,7 @@
 package org.attune.webui.account;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -12,10 +13,12 @@ import org.attune.kit.web.InvalidRequestException;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.annotation.Id;
+import org.springframework.data.mongodb.core.FindAndModifyOptions;
 import org.springframework.data.mongodb.core.MongoTemplate;
 import org.springframework.data.mongodb.core.mapping.Document;
 import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
+import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 
@@ -59,18 +62,52 @@ public class Accounts {
         return email == null ? "" : email.trim().toLowerCase(Locale.ROOT);
     }
 
-    /** Creates a client account (a therapist needs their professional registration: see the other overload). */
+    /** Creates a verified client account (a therapist needs their professional registration: see the other overload). */
     public Account register(String email, String password, String displayName, Role role) {
         return register(email, password, displayName, role, null);
     }
 
     /**
-     * Creates a client or therapist account; a therapist's professional registration waits for an operator's check.
+     * Creates an account whose email counts as verified: for accounts the deployment itself vouches for (demo mode,
+     * tests). People register through {@code identity.Registration}, which creates the account unverified and mails a
+     * link. A therapist's professional registration waits for an operator's check either way.
      *
      * @throws InvalidRequestException listing each field at fault
      * @throws EmailTakenException when the email already has an account
      */
     public Account register(
+            String email, String password, String displayName, Role role, ProfessionalRegistration registration) {
+        validate(email, password, displayName, role, registration);
+        var account = insert(normalise(email), displayName.strip(), role, encoder.encode(password), clock.instant());
+        submitIfTherapist(account, registration);
+        return account;
+    }
+
+    /** A new therapist's professional registration goes to the operators' queue; nothing for anyone else. */
+    public void submitIfTherapist(Account account, ProfessionalRegistration registration) {
+        if (account.role() == Role.THERAPIST) {
+            verifications.submit(account.id(), registration);
+        }
+    }
+
+    /**
+     * Creates an operator account (only from the operator's own configuration at start, never from a request).
+     *
+     * @throws InvalidRequestException listing each field at fault
+     * @throws EmailTakenException when the email already has an account
+     */
+    public Account createOperator(String email, String password, String displayName) {
+        var problems = new ArrayList<InvalidRequestException.FieldProblem>();
+        check(email, password, displayName, Role.OPERATOR, problems);
+        return insert(normalise(email), displayName.strip(), Role.OPERATOR, encoder.encode(password), clock.instant());
+    }
+
+    /**
+     * Checks a registration's fields, looking at nothing stored (the answer must not depend on who has an account).
+     *
+     * @throws InvalidRequestException listing each field at fault
+     */
+    public void validate(
             String email, String password, String displayName, Role role, ProfessionalRegistration registration) {
         var problems = new ArrayList<InvalidRequestException.FieldProblem>();
         if (role == Role.OPERATOR) {
@@ -83,24 +120,10 @@ public class Accounts {
                 problems.addAll(registration.problems());
             }
         }
-        var account = create(email, password, displayName, role, problems);
-        if (role == Role.THERAPIST) {
-            verifications.submit(account.id(), registration);
-        }
-        return account;
+        check(email, password, displayName, role, problems);
     }
 
-    /**
-     * Creates an operator account (only from the operator's own configuration at start, never from a request).
-     *
-     * @throws InvalidRequestException listing each field at fault
-     * @throws EmailTakenException when the email already has an account
-     */
-    public Account createOperator(String email, String password, String displayName) {
-        return create(email, password, displayName, Role.OPERATOR, new ArrayList<>());
-    }
-
-    private Account create(
+    private void check(
             String email,
             String password,
             String displayName,
@@ -109,8 +132,7 @@ public class Accounts {
         var normalEmail = normalise(email);
         if (normalEmail.isEmpty()) {
             problems.add(new InvalidRequestException.FieldProblem("email", "is required"));
-        } else if (normalEmail.length() > MAX_EMAIL_LENGTH
-                || !EMAIL.matcher(normalEmail).matches()) {
+        } else if (!validEmail(normalEmail)) {
             problems.add(new InvalidRequestException.FieldProblem("email", "is not a valid email address"));
         }
         var name = displayName == null ? "" : displayName.strip();
@@ -128,13 +150,26 @@ public class Accounts {
         if (!problems.isEmpty()) {
             throw new InvalidRequestException(problems);
         }
+    }
+
+    public static boolean validEmail(String normalEmail) {
+        return normalEmail.length() <= MAX_EMAIL_LENGTH
+                && EMAIL.matcher(normalEmail).matches();
+    }
+
+    /**
+     * Stores a new account under an already normalised email and an already computed hash.
+     *
+     * @throws EmailTakenException when the email already has an account
+     */
+    public Account insert(String normalEmail, String name, Role role, String passwordHash, Instant emailVerifiedAt) {
         var id = UUID.randomUUID().toString();
         try {
             mongo.insert(new EmailKey(normalEmail, id));
         } catch (DuplicateKeyException taken) {
             throw new EmailTakenException();
         }
-        var account = new Account(id, normalEmail, name, role, encoder.encode(password), clock.instant());
+        var account = new Account(id, normalEmail, name, role, passwordHash, clock.instant(), emailVerifiedAt, 0);
         try {
             mongo.insert(account);
         } catch (RuntimeException e) {
@@ -142,6 +177,72 @@ public class Accounts {
             throw e;
         }
         return account;
+    }
+
+    public String hash(String password) {
+        return encoder.encode(password);
+    }
+
+    /** Marks the email as verified (the person opened the link we mailed); true when it was not yet. */
+    public boolean markEmailVerified(String accountId) {
+        return mongo.updateFirst(
+                                Query.query(Criteria.where("_id")
+                                        .is(accountId)
+                                        .and("emailVerifiedAt")
+                                        .is(null)),
+                                Update.update("emailVerifiedAt", clock.instant()),
+                                Account.class)
+                        .getModifiedCount()
+                > 0;
+    }
+
+    /**
+     * Sets a new password (checked against the password rules) and raises the session epoch, which ends every session
+     * signed in before; a reset by mailed link also verifies the email. Returns the new epoch.
+     *
+     * @throws InvalidRequestException when the new password is not accepted (field {@code password})
+     */
+    public long setPassword(Account account, String newPassword, boolean verifiesEmail) {
+        checkNewPassword(account, newPassword);
+        var update =
+                new Update().set("passwordHash", encoder.encode(newPassword)).inc("sessionEpoch", 1);
+        if (verifiesEmail && !account.emailVerified()) {
+            update.set("emailVerifiedAt", clock.instant());
+        }
+        var changed = mongo.findAndModify(
+                Query.query(Criteria.where("_id").is(account.id())),
+                update,
+                FindAndModifyOptions.options().returnNew(true),
+                Account.class);
+        if (changed == null) {
+            throw new IllegalStateException("The account no longer exists");
+        }
+        return changed.sessionEpoch();
+    }
+
+    /**
+     * @throws InvalidRequestException when the password rules refuse this new password for this account (field
+     *     {@code password})
+     */
+    public void checkNewPassword(Account account, String newPassword) {
+        policy.problem(newPassword, account.email(), account.displayName()).ifPresent(problem -> {
+            throw new InvalidRequestException(
+                    java.util.List.of(new InvalidRequestException.FieldProblem("password", problem)));
+        });
+    }
+
+    /** What a signed-in session needs to know on each request: is the account still there, verified, same epoch. */
+    public record SessionState(boolean emailVerified, long sessionEpoch) {}
+
+    public Optional<SessionState> sessionState(UUID accountId) {
+        var query = Query.query(Criteria.where("_id").is(accountId.toString()));
+        query.fields().include("emailVerifiedAt").include("sessionEpoch");
+        var found = mongo.findOne(query, org.bson.Document.class, "accounts");
+        if (found == null) {
+            return Optional.empty();
+        }
+        var epoch = found.get("sessionEpoch") instanceof Number n ? n.longValue() : 0L;
+        return Optional.of(new SessionState(found.get("emailVerifiedAt") != null, epoch));
     }
 
     public Optional<Account> byEmail(String email) {

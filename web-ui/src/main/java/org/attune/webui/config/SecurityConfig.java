@@ -6,12 +6,16 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
-import org.attune.webui.security.AuditLog;
-import org.attune.webui.security.FormLoginThrottleFilter;
-import org.attune.webui.security.LoginThrottle;
+import org.attune.webui.security.AccountSessions;
 import org.attune.webui.security.SecurityHeadersFilter;
+import org.attune.webui.security.SessionEpochFilter;
 import org.attune.webui.security.SessionLifetimeFilter;
+import org.attune.webui.security.SignInFailures;
+import org.attune.webui.security.SignInThrottledException;
+import org.attune.webui.security.Throttle;
+import org.attune.webui.security.ThrottledSignIn;
 import org.attune.webui.signin.StrongSignIn;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -28,6 +32,7 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
+import org.springframework.security.authentication.event.AuthenticationFailureLockedEvent;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -40,7 +45,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 
@@ -79,14 +83,22 @@ class SecurityConfig {
 
     @Bean
     AuthenticationManager authenticationManager(
-            UserDetailsService users, PasswordEncoder encoder, ApplicationEventPublisher events, StrongSignIn strong) {
+            UserDetailsService users,
+            PasswordEncoder encoder,
+            ApplicationEventPublisher events,
+            Throttle throttle,
+            StrongSignIn strong) {
         var provider = new DaoAuthenticationProvider(users);
         provider.setPasswordEncoder(encoder);
         // Account status (suspended) is checked after the password, so it tells nothing to someone without it.
         provider.setPreAuthenticationChecks(user -> {});
         provider.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        var manager = new ProviderManager(strong.passwordFactor(provider));
-        manager.setAuthenticationEventPublisher(new DefaultAuthenticationEventPublisher(events));
+        // Limits are counted before the password hash; the first factor's authority is added after it.
+        var manager = new ProviderManager(strong.passwordFactor(ThrottledSignIn.guard(provider, throttle)));
+        var publisher = new DefaultAuthenticationEventPublisher(events);
+        publisher.setAdditionalExceptionMappings(
+                Map.of(SignInThrottledException.class, AuthenticationFailureLockedEvent.class));
+        manager.setAuthenticationEventPublisher(publisher);
         return manager;
     }
 
@@ -100,15 +112,25 @@ class SecurityConfig {
 
     private final Clock clock;
     private final Duration absoluteLifetime;
+    private final AccountSessions accountSessions;
 
-    SecurityConfig(Clock clock, @Value("${attune.session.absolute-lifetime:12h}") Duration absoluteLifetime) {
+    SecurityConfig(
+            Clock clock,
+            @Value("${attune.session.absolute-lifetime:12h}") Duration absoluteLifetime,
+            AccountSessions accountSessions) {
         this.clock = clock;
         this.absoluteLifetime = absoluteLifetime;
+        this.accountSessions = accountSessions;
     }
 
     /** Not a bean: a Filter bean would also be registered with the servlet container on its own. */
     private SessionLifetimeFilter sessionLifetime() {
         return new SessionLifetimeFilter(clock, absoluteLifetime);
+    }
+
+    /** Not a bean either, for the same reason. */
+    private SessionEpochFilter sessionEpochs() {
+        return new SessionEpochFilter(accountSessions);
     }
 
     @Bean
@@ -125,7 +147,13 @@ class SecurityConfig {
         http.securityMatcher("/api/**", "/.well-known/**")
                 .authorizeHttpRequests(auth -> auth.requestMatchers("/.well-known/**")
                         .permitAll()
-                        .requestMatchers(HttpMethod.POST, "/api/accounts", "/api/token")
+                        .requestMatchers(
+                                HttpMethod.POST,
+                                "/api/accounts",
+                                "/api/token",
+                                "/api/email-verifications",
+                                "/api/password-reset-requests",
+                                "/api/password-resets")
                         .permitAll()
                         .requestMatchers("/api/operator/**")
                         .hasRole("OPERATOR")
@@ -142,7 +170,8 @@ class SecurityConfig {
                 .requestCache(cache -> cache.disable())
                 .formLogin(form -> form.disable())
                 .httpBasic(basic -> basic.disable())
-                .addFilterBefore(sessionLifetime(), SecurityContextHolderFilter.class);
+                .addFilterBefore(sessionLifetime(), SecurityContextHolderFilter.class)
+                .addFilterAfter(sessionEpochs(), SecurityContextHolderFilter.class);
         strong.configureApi(http);
         headers(http);
         return http.build();
@@ -151,12 +180,7 @@ class SecurityConfig {
     @Bean
     @Order(2)
     SecurityFilterChain securityFilterChain(
-            HttpSecurity http,
-            AuthenticationManager authenticationManager,
-            LoginThrottle throttle,
-            AuditLog audit,
-            StrongSignIn strong)
-            throws Exception {
+            HttpSecurity http, AuthenticationManager authenticationManager, StrongSignIn strong) throws Exception {
         http.authorizeHttpRequests(auth -> auth.requestMatchers(
                         "/actuator/health", "/actuator/health/**", "/actuator/info", "/actuator/prometheus")
                 .permitAll()
@@ -167,13 +191,12 @@ class SecurityConfig {
         http.csrf(csrf -> csrf.ignoringRequestMatchers(REMINDER_LINKS));
         http.authenticationManager(authenticationManager)
                 .sessionManagement(s -> s.sessionFixation(f -> f.changeSessionId()))
-                .addFilterBefore(
-                        new FormLoginThrottleFilter(throttle, audit, LOGIN_PATH),
-                        UsernamePasswordAuthenticationFilter.class)
-                .addFilterBefore(sessionLifetime(), SecurityContextHolderFilter.class);
+                .addFilterBefore(sessionLifetime(), SecurityContextHolderFilter.class)
+                .addFilterAfter(sessionEpochs(), SecurityContextHolderFilter.class);
         strong.configure(http);
         headers(http);
-        return http.with(vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH)).build();
+        return SignInFailures.redirect(
+                http.with(vaadin(), vaadin -> vaadin.loginView(LOGIN_PATH)).build(), LOGIN_PATH);
     }
 
     private static void headers(HttpSecurity http) throws Exception {

@@ -31,6 +31,9 @@ public class AuditLog {
         TOKEN_REFUSED,
         TOKEN_THROTTLED,
         ACCOUNT_REGISTERED,
+        EMAIL_VERIFIED,
+        PASSWORD_CHANGED,
+        PASSWORD_RESET,
         ACCOUNT_ERASED
     }
 

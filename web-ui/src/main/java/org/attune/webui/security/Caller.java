@@ -10,9 +10,15 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 
 /**
  * Who is calling, whether signed in through the session or with one of web-ui's bearer tokens; nobody while a
- * sign-in waits for its second factor.
+ * sign-in waits for its second factor. {@code sessionEpoch}
+ * is the epoch a browser session signed in at (null for bearer tokens and for work done on a person's behalf): service
+ * tokens are minted only while it is still the account's epoch.
  */
-public record Caller(UUID id, Role role) {
+public record Caller(UUID id, Role role, Long sessionEpoch) {
+
+    public Caller(UUID id, Role role) {
+        this(id, role, null);
+    }
 
     public static Optional<Caller> of(Authentication authentication) {
         if (authentication == null || !authentication.isAuthenticated()) {
@@ -22,7 +28,7 @@ public record Caller(UUID id, Role role) {
             // A sign-in still waiting for its second factor carries no role, and so is nobody yet.
             var role = "ROLE_" + principal.role().name();
             return authentication.getAuthorities().stream().anyMatch(a -> role.equals(a.getAuthority()))
-                    ? Optional.of(new Caller(principal.id(), principal.role()))
+                    ? Optional.of(new Caller(principal.id(), principal.role(), principal.sessionEpoch()))
                     : Optional.empty();
         }
         if (authentication instanceof JwtAuthenticationToken jwt) {

@@ -9,17 +9,15 @@ import org.springframework.security.core.Authentication;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.stereotype.Component;
 
-/** Audits every sign-in and failed sign-in (form and API) and feeds failures to the throttle. */
+/** Audits every sign-in, failed sign-in and sign-in refused by a limit (form and API). */
 @Component
 class LoginEvents {
 
     private final AuditLog audit;
-    private final LoginThrottle throttle;
     private final Accounts accounts;
 
-    LoginEvents(AuditLog audit, LoginThrottle throttle, Accounts accounts) {
+    LoginEvents(AuditLog audit, Accounts accounts) {
         this.audit = audit;
-        this.throttle = throttle;
         this.accounts = accounts;
     }
 
@@ -27,7 +25,6 @@ class LoginEvents {
     void succeeded(AuthenticationSuccessEvent event) {
         var authentication = event.getAuthentication();
         if (authentication.getPrincipal() instanceof AccountPrincipal principal) {
-            throttle.succeeded(principal.email());
             audit.record(AuditLog.Kind.LOGIN_SUCCEEDED, principal.id().toString(), ip(authentication));
         }
     }
@@ -35,10 +32,16 @@ class LoginEvents {
     @EventListener
     void failed(AbstractAuthenticationFailureEvent event) {
         var authentication = event.getAuthentication();
-        var email = authentication.getName();
-        throttle.failed(email, ip(authentication));
+        if (event.getException() instanceof SignInThrottledException throttled) {
+            // Once per window, without an account lookup: a flood of refused attempts costs next to nothing.
+            if (throttled.firstRefusal()) {
+                audit.record(AuditLog.Kind.LOGIN_THROTTLED, null, ip(authentication));
+            }
+            return;
+        }
         // The account id when the email is known; never what was typed (it may be a password in the wrong field).
-        var accountId = accounts.byEmail(email).map(a -> a.id()).orElse(null);
+        var accountId =
+                accounts.byEmail(authentication.getName()).map(a -> a.id()).orElse(null);
         audit.record(AuditLog.Kind.LOGIN_FAILED, accountId, ip(authentication));
     }
 

@@ -19,14 +19,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 class OwnTokenDecoderConfig {
 
     @Bean
-    JwtDecoder ownTokenDecoder(SigningKey key) {
+    JwtDecoder ownTokenDecoder(SigningKey key, TokenSettings settings) {
         var decoder = NimbusJwtDecoder.withPublicKey(key.publicKey()).build();
         OAuth2TokenValidator<Jwt> audience =
-                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(TokenIssuer.AUDIENCE)
+                jwt -> jwt.getAudience() != null && jwt.getAudience().contains(settings.audience())
                         ? OAuth2TokenValidatorResult.success()
                         : OAuth2TokenValidatorResult.failure(new OAuth2Error("invalid_token", "wrong audience", null));
         decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                JwtValidators.createDefaultWithIssuer(TokenIssuer.ISSUER), audience));
+                JwtValidators.createDefaultWithIssuer(settings.issuer()), audience));
         return decoder;
     }
 }

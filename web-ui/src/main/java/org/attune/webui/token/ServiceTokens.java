@@ -4,11 +4,15 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.function.Predicate;
 import org.attune.webui.account.SuspendedAccounts;
 import org.attune.webui.config.ServicesProperties;
+import org.attune.webui.security.AccountSessions;
 import org.attune.webui.security.Caller;
+import org.attune.webui.security.SessionEndedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -32,13 +36,24 @@ public class ServiceTokens {
 
     private final TokenIssuer issuer;
     private final ServicesProperties services;
+    private final Predicate<Caller> mayAct;
     private final RestClient rest;
-    private final SuspendedAccounts suspensions;
 
-    ServiceTokens(TokenIssuer issuer, ServicesProperties services, SuspendedAccounts suspensions) {
+    @Autowired
+    ServiceTokens(
+            TokenIssuer issuer, ServicesProperties services, AccountSessions sessions, SuspendedAccounts suspensions) {
+        this(
+                issuer,
+                services,
+                caller -> sessions.status(caller) == AccountSessions.Status.CURRENT
+                        && !suspensions.isSuspended(caller.id()));
+    }
+
+    /** For tests without a store: {@code mayAct} says whose tokens may be minted. */
+    ServiceTokens(TokenIssuer issuer, ServicesProperties services, Predicate<Caller> mayAct) {
         this.issuer = issuer;
         this.services = services;
-        this.suspensions = suspensions;
+        this.mayAct = mayAct;
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(5));
@@ -46,14 +61,14 @@ public class ServiceTokens {
     }
 
     /**
-     * A token for this caller, for the {@code Authorization: Bearer} header.
+     * A token for this caller, for the {@code Authorization: Bearer} header; refused (and so no service call made)
+     * once the caller's session has ended, while the account's email is unverified or while it is suspended.
      *
-     * @throws IllegalArgumentException for an operator or a suspended account (the calls below then answer as if the
-     *     service did not)
+     * @throws SessionEndedException instead of a token for such a caller
      */
     public String tokenFor(Caller caller) {
-        if (suspensions.isSuspended(caller.id())) {
-            throw new IllegalArgumentException("No service tokens for a suspended account");
+        if (!mayAct.test(caller)) {
+            throw new SessionEndedException();
         }
         return issuer.issue(caller.id(), caller.role());
     }

@@ -2,12 +2,15 @@ package org.attune.webui.token;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.Map;
 import org.attune.webui.account.AccountPrincipal;
+import org.attune.webui.security.AccountSessions;
 import org.attune.webui.security.AuditLog;
 import org.attune.webui.security.Caller;
-import org.attune.webui.security.LoginThrottle;
+import org.attune.webui.security.SignInThrottledException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
@@ -20,22 +23,30 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/token} with HTTP Basic (email and password) returns a five-minute service token. Attempts are
- * throttled like the sign-in form; the attempt over the limit gets 429.
+ * {@code POST /api/token} with HTTP Basic (email and password) returns a five-minute service token. Attempts count
+ * against the sign-in limits before the password is hashed (see {@code ThrottledSignIn}); one over a limit gets 429.
+ * An account whose email is not verified yet gets no token (403).
  */
 @RestController
 class TokenApi {
 
     private final AuthenticationManager authentication;
     private final TokenIssuer issuer;
-    private final LoginThrottle throttle;
+    private final AccountSessions sessions;
     private final AuditLog audit;
+    private final Clock clock;
 
-    TokenApi(AuthenticationManager authentication, TokenIssuer issuer, LoginThrottle throttle, AuditLog audit) {
+    TokenApi(
+            AuthenticationManager authentication,
+            TokenIssuer issuer,
+            AccountSessions sessions,
+            AuditLog audit,
+            Clock clock) {
         this.authentication = authentication;
         this.issuer = issuer;
-        this.throttle = throttle;
+        this.sessions = sessions;
         this.audit = audit;
+        this.clock = clock;
     }
 
     @PostMapping("/api/token")
@@ -45,17 +56,6 @@ class TokenApi {
             return unauthorized();
         }
         var ip = request.getRemoteAddr();
-        if (throttle.blocked(credentials[0], ip)) {
-            audit.record(AuditLog.Kind.TOKEN_THROTTLED, null, ip);
-            var problem = ProblemDetail.forStatusAndDetail(
-                    HttpStatus.TOO_MANY_REQUESTS,
-                    "Too many unsuccessful attempts. Please wait a little and try again.");
-            problem.setTitle("Too many attempts");
-            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                    .header("Retry-After", String.valueOf(throttle.window().toSeconds()))
-                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
-                    .body(problem);
-        }
         var attempt = UsernamePasswordAuthenticationToken.unauthenticated(credentials[0], credentials[1]);
         attempt.setDetails(new WebAuthenticationDetails(request));
         try {
@@ -67,6 +67,17 @@ class TokenApi {
                 audit.record(AuditLog.Kind.TOKEN_REFUSED, principal.id().toString(), ip);
                 return secondFactorNeeded();
             }
+            var caller = new Caller(principal.id(), principal.role());
+            if (sessions.status(caller) != AccountSessions.Status.CURRENT) {
+                audit.record(AuditLog.Kind.TOKEN_REFUSED, principal.id().toString(), ip);
+                var problem = ProblemDetail.forStatusAndDetail(
+                        HttpStatus.FORBIDDEN,
+                        "Please confirm your email address first; the link is in the mail we sent you.");
+                problem.setTitle("Email not confirmed yet");
+                return ResponseEntity.status(HttpStatus.FORBIDDEN)
+                        .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                        .body(problem);
+            }
             audit.record(AuditLog.Kind.TOKEN_ISSUED, principal.id().toString(), ip);
             return ResponseEntity.ok()
                     .header("Cache-Control", "no-store")
@@ -74,6 +85,20 @@ class TokenApi {
                             "access_token", issuer.issue(principal.id(), principal.role()),
                             "token_type", "Bearer",
                             "expires_in", TokenIssuer.LIFETIME.toSeconds()));
+        } catch (SignInThrottledException throttled) {
+            var problem = ProblemDetail.forStatusAndDetail(
+                    HttpStatus.TOO_MANY_REQUESTS,
+                    "Too many unsuccessful attempts. Please wait a little and try again.");
+            problem.setTitle("Too many attempts");
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                    .header(
+                            "Retry-After",
+                            String.valueOf(Math.max(
+                                    1,
+                                    Duration.between(clock.instant(), throttled.windowEnds())
+                                            .toSeconds())))
+                    .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                    .body(problem);
         } catch (AuthenticationException refused) {
             return unauthorized();
         }

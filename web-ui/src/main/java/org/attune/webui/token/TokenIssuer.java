@@ -15,24 +15,25 @@ import org.attune.events.Role;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs the short-lived tokens the services accept: RS256, {@code iss} attune-web-ui, {@code aud} attune-services,
- * {@code sub} the account id, {@code role}, {@code iat}, {@code exp} five minutes later, a fresh {@code jti}, and the
- * key's {@code kid} in the header.
+ * Signs the short-lived tokens the services accept: RS256, {@code iss} and {@code aud} from {@link TokenSettings}
+ * (attune-web-ui, attune-services by default), {@code sub} the account id, {@code role}, {@code iat}, {@code exp} five
+ * minutes later, a fresh {@code jti}, and the key's {@code kid} in the header. Five minutes bounds how long a token
+ * outlives a password change or an erasure: the services cannot ask web-ui about each one.
  */
 @Component
 public class TokenIssuer {
 
-    public static final String ISSUER = "attune-web-ui";
-    public static final String AUDIENCE = "attune-services";
     public static final Duration LIFETIME = Duration.ofMinutes(5);
 
     private final SigningKey key;
     private final Clock clock;
+    private final TokenSettings settings;
     private final RSASSASigner signer;
 
-    TokenIssuer(SigningKey key, Clock clock) {
+    TokenIssuer(SigningKey key, Clock clock, TokenSettings settings) {
         this.key = key;
         this.clock = clock;
+        this.settings = settings;
         try {
             this.signer = new RSASSASigner(key.rsaKey());
         } catch (JOSEException e) {
@@ -48,8 +49,8 @@ public class TokenIssuer {
         }
         var now = clock.instant();
         var claims = new JWTClaimsSet.Builder()
-                .issuer(ISSUER)
-                .audience(AUDIENCE)
+                .issuer(settings.issuer())
+                .audience(settings.audience())
                 .subject(accountId.toString())
                 .claim("role", role.name())
                 .issueTime(Date.from(now))

@@ -39,7 +39,7 @@ class OperatorIT {
     void beforeVerificationAClientCanNeitherShareNorAcceptAnInvitationAndAfterwardsBoth() {
         var http = new TestHttp(port);
         var therapistEmail = TestHttp.email("dr-wait");
-        var therapistId = http.registerUnverified(therapistEmail, "Dr. Wait", "THERAPIST");
+        var therapistId = http.registerWaitingTherapist(therapistEmail, "Dr. Wait");
         var clientEmail = TestHttp.email("cleo");
         http.register(clientEmail, "Cleo", "CLIENT");
         var client = http.accessToken(clientEmail);

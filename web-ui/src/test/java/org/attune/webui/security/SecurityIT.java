@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.net.http.HttpRequest;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
+import org.attune.webui.TestMail;
 import org.bson.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -15,12 +16,7 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 
 /** Registration, sign-in, throttling, CSRF and headers, over real HTTP against the running application. */
-@AttuneIntegrationTest(
-        properties = {
-            "attune.data-dir=target/it-data",
-            "attune.login.max-failures-per-account=3",
-            "attune.login.max-failures-per-ip=1000"
-        })
+@AttuneIntegrationTest(properties = {"attune.data-dir=target/it-data", "attune.throttle.sign-in-per-account.max=3"})
 class SecurityIT {
 
     @LocalServerPort
@@ -37,35 +33,47 @@ class SecurityIT {
     }
 
     @Test
-    void registrationAnswers201WithTheNewAccountsId() {
+    void registrationAnswers202AndStoresAnUnverifiedAccountWithAnArgon2Hash() {
+        var email = TestHttp.email("Ann");
         var response = http.postJson(
                 "/api/accounts",
-                "{\"email\":\"" + TestHttp.email("Ann") + "\",\"password\":\"" + TestHttp.STRONG_PASSWORD
+                "{\"email\":\"" + email + "\",\"password\":\"" + TestHttp.STRONG_PASSWORD
                         + "\",\"displayName\":\"Ann\",\"role\":\"CLIENT\"}");
 
-        assertThat(response.statusCode()).isEqualTo(201);
-        var id = TestHttp.json(response).get("id").asString();
-        var stored = mongo.findById(id, Document.class, "accounts");
+        assertThat(response.statusCode()).isEqualTo(202);
+        assertThat(response.body()).doesNotContain("\"id\"");
+        TestMail.await(email.toLowerCase(), "Confirm your email");
+        var stored =
+                mongo.findOne(Query.query(Criteria.where("email").is(email.toLowerCase())), Document.class, "accounts");
         assertThat(stored).isNotNull();
         assertThat(stored.getString("passwordHash")).startsWith("$argon2id$").doesNotContain(TestHttp.STRONG_PASSWORD);
-        assertThat(stored.getString("email"))
-                .isEqualTo(stored.getString("email").toLowerCase());
+        assertThat(stored.get("emailVerifiedAt")).isNull();
     }
 
     @Test
-    void theSameEmailInAnotherCaseIsAConflictThatRevealsNothingMore() {
+    void theSameEmailInAnotherCaseAnswersLikeANewOneAndTheOwnerIsTold() {
         var email = TestHttp.email("bea");
         http.register(email, "Bea", "CLIENT");
+        var fresh = TestHttp.email("bea-new");
 
-        var response = http.postJson(
+        var again = http.postJson(
                 "/api/accounts",
                 "{\"email\":\"" + email.toUpperCase() + "\",\"password\":\"" + TestHttp.STRONG_PASSWORD
                         + "\",\"displayName\":\"Someone\",\"role\":\"THERAPIST\",\"professionalRegistration\":"
                         + "{\"body\":\"Board\",\"number\":\"1\",\"country\":\"GB\"}}");
+        var brandNew = http.postJson(
+                "/api/accounts",
+                "{\"email\":\"" + fresh + "\",\"password\":\"" + TestHttp.STRONG_PASSWORD
+                        + "\",\"displayName\":\"Someone\",\"role\":\"THERAPIST\",\"professionalRegistration\":"
+                        + "{\"body\":\"Board\",\"number\":\"1\",\"country\":\"GB\"}}");
 
-        assertThat(response.statusCode()).isEqualTo(409);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        assertThat(response.body()).doesNotContain("Bea").doesNotContain("CLIENT");
+        assertThat(again.statusCode()).isEqualTo(brandNew.statusCode()).isEqualTo(202);
+        assertThat(again.body()).isEqualTo(brandNew.body());
+        assertThat(again.headers().firstValue("Content-Type"))
+                .isEqualTo(brandNew.headers().firstValue("Content-Type"));
+        var note = TestMail.await(email, "Someone tried to create");
+        assertThat(TestMail.body(note)).doesNotContain("Someone").contains("/forgot-password");
+        TestMail.await(fresh, "Confirm your email");
     }
 
     @Test
@@ -164,6 +172,14 @@ class SecurityIT {
 
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/login?throttled");
         assertThat(http.get("/today").statusCode()).isEqualTo(302);
+    }
+
+    @Test
+    void theLoginPageIsAttunesOwnViewNotSpringSecuritysDefaultPage() {
+        var page = http.get("/login");
+
+        assertThat(page.statusCode()).isEqualTo(200);
+        assertThat(page.body()).contains("VAADIN/build/").doesNotContain("Please sign in");
     }
 
     @Test

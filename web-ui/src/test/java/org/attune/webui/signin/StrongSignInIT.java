@@ -34,7 +34,7 @@ class StrongSignInIT {
     TherapistVerifications verifications;
 
     private String therapist(TestHttp http, String email) {
-        var id = http.registerUnverified(email, "Dr. Mfa", "THERAPIST");
+        var id = http.registerWaitingTherapist(email, "Dr. Mfa");
         verifications.recordVerified(id, VerifiedTherapists.REGISTRATION);
         return id;
     }

@@ -101,7 +101,9 @@ public final class FakeService implements AutoCloseable {
     public ServiceTokens tokens(Path keyDir) {
         var key = SigningKeyConfig.loadOrGenerate(keyDir.resolve("signing-key.pem"));
         return new ServiceTokens(
-                new TokenIssuer(key, Clock.systemUTC()), new ServicesProperties(uri(), uri(), uri()), id -> false);
+                new TokenIssuer(key, Clock.systemUTC(), TokenSettings.DEFAULT),
+                new ServicesProperties(uri(), uri(), uri()),
+                caller -> true);
     }
 
     /** Service tokens pointed at a port nothing listens on. */
@@ -109,9 +111,9 @@ public final class FakeService implements AutoCloseable {
         var key = SigningKeyConfig.loadOrGenerate(keyDir.resolve("signing-key.pem"));
         var nowhere = URI.create("http://127.0.0.1:9");
         return new ServiceTokens(
-                new TokenIssuer(key, Clock.systemUTC()),
+                new TokenIssuer(key, Clock.systemUTC(), TokenSettings.DEFAULT),
                 new ServicesProperties(nowhere, nowhere, nowhere),
-                id -> false);
+                caller -> true);
     }
 
     @Override

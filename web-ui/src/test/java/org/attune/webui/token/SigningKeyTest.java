@@ -56,7 +56,7 @@ class SigningKeyTest {
     void tokensCarryTheContractClaimsAndTheKeyId() throws Exception {
         var key = SigningKeyConfig.loadOrGenerate(dir.resolve("signing-key.pem"));
         var now = Instant.parse("2026-03-01T10:00:00Z");
-        var issuer = new TokenIssuer(key, new MutableClock(now));
+        var issuer = new TokenIssuer(key, new MutableClock(now), TokenSettings.DEFAULT);
         var account = UUID.randomUUID();
 
         var jwt = SignedJWT.parse(issuer.issue(account, Role.THERAPIST));

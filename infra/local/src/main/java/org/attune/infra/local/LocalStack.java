@@ -51,7 +51,7 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack onFreePorts(Path repoRoot, Path dataDir, Map<String, String> serviceEnvironment)
             throws IOException {
-        var ports = FreePorts.take(9);
+        var ports = FreePorts.take(12);
         var settings = new StackSettings(
                 dataDir.toAbsolutePath().normalize(),
                 ports[0],
@@ -62,6 +62,7 @@ public final class LocalStack implements AutoCloseable {
                 ports[5],
                 ports[6],
                 ports[7],
+                new StackSettings.ManagementPorts(ports[8], ports[9], ports[10], ports[11]),
                 Topics.DEFAULT_RETENTION);
         return new LocalStack(settings, repoRoot.toAbsolutePath().normalize(), serviceEnvironment);
     }
@@ -75,7 +76,8 @@ public final class LocalStack implements AutoCloseable {
                 .filter(spec -> spec.name().equals(serviceName))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("No service " + serviceName));
-        var spec = new ServiceSpec(first.name(), FreePorts.take(1)[0], first.heap(), first.environment());
+        var free = FreePorts.take(2);
+        var spec = new ServiceSpec(first.name(), free[0], free[1], first.heap(), first.environment());
         var process = ServiceProcess.launch(
                 spec, settings, repoRoot, environmentOf(spec), spec.name() + "-" + (services.size() + 1));
         services.add(process);
@@ -120,6 +122,16 @@ public final class LocalStack implements AutoCloseable {
 
     public Path dataDir() {
         return settings.dataDir();
+    }
+
+    /** The catch-all SMTP server every service sends to (for tests that open a mailed link). */
+    public EmbeddedSmtp mail() {
+        return smtp;
+    }
+
+    /** Where web-ui serves its actuator endpoints. */
+    public URI webUiManagementUrl() {
+        return URI.create("http://127.0.0.1:" + settings.managementPorts().webUi());
     }
 
     @Override
@@ -177,7 +189,7 @@ public final class LocalStack implements AutoCloseable {
         log.info("Data directory: {}", dataDir);
         kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
         mongo = EmbeddedMongo.startPersistent(dataDir.resolve("mongo/attune.mv"), settings.mongoPort());
-        smtp = EmbeddedSmtp.start(settings.smtpPort());
+        smtp = EmbeddedSmtp.start(settings.smtpPort(), dataDir.resolve("logs/mail.log"));
         TopicProvisioner.createAll(kafka.bootstrapServers(), settings.kafkaRetention());
         log.info("Kafka at {}, MongoDB protocol at {}", kafka.bootstrapServers(), mongo.connectionString());
 
@@ -244,7 +256,12 @@ public final class LocalStack implements AutoCloseable {
                 "  notification    http://localhost:" + settings.notificationPort() + "/swagger-ui.html",
                 "  Kafka           " + settings.bootstrapServers(),
                 "  MongoDB         " + mongo.connectionString(),
-                "  SMTP (catch-all) 127.0.0.1:" + settings.smtpPort() + " (mail is kept in memory, never sent on)",
+                "  SMTP (catch-all) 127.0.0.1:" + settings.smtpPort() + " (never sent on; every mail is written to "
+                        + smtp.mailLog() + ")",
+                "  Health, metrics http://localhost:"
+                        + settings.managementPorts().webUi()
+                        + "/actuator/prometheus (web-ui; each service on its port + "
+                        + StackSettings.MANAGEMENT_PORT_OFFSET + ")",
                 "  Logs            " + settings.dataDir().resolve("logs"),
                 "",
                 demo.map(d -> d.lines() + System.lineSeparator() + System.lineSeparator())

@@ -65,6 +65,7 @@ final class ServiceProcess {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()));
         var env = builder.environment();
         env.put("SERVER_PORT", String.valueOf(spec.port()));
+        env.put("MANAGEMENT_SERVER_PORT", String.valueOf(spec.managementPort()));
         env.put("SPRING_KAFKA_BOOTSTRAP_SERVERS", settings.bootstrapServers());
         // The service watches this process and ends when it is gone, even after a kill -9 (service-kit's ParentWatch).
         env.put("ATTUNE_PARENT_PID", String.valueOf(ProcessHandle.current().pid()));
@@ -79,7 +80,7 @@ final class ServiceProcess {
         return ProcessHandle.current().info().command().orElse("java");
     }
 
-    /** Polls {@code /actuator/health} until it answers UP, the process dies, or the deadline passes. */
+    /** Polls {@code /actuator/health} on the management port until it answers UP, the process dies, or the deadline passes. */
     boolean awaitHealthy(Duration timeout) throws InterruptedException {
         var deadline = System.nanoTime() + timeout.toNanos();
         var request = HttpRequest.newBuilder(URI.create(spec.healthUrl()))

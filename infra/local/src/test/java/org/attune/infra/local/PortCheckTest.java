@@ -86,7 +86,7 @@ class PortCheckTest {
     @Test
     void the_launcher_refuses_to_start_when_a_port_is_taken_and_starts_nothing(
             @org.junit.jupiter.api.io.TempDir Path dataDir) throws Exception {
-        var ports = FreePorts.take(8);
+        var ports = FreePorts.take(12);
         try (var webUi = new ServerSocket(ports[3], 1, InetAddress.getLoopbackAddress())) {
             var settings = new StackSettings(
                     dataDir,
@@ -98,6 +98,7 @@ class PortCheckTest {
                     ports[5],
                     ports[6],
                     ports[7],
+                    new StackSettings.ManagementPorts(ports[8], ports[9], ports[10], ports[11]),
                     java.time.Duration.ofDays(1));
             try (var stack = new LocalStack(settings, dataDir)) {
                 assertThat(stack.start()).isFalse();

@@ -48,6 +48,34 @@ class StackSettingsTest {
     }
 
     @Test
+    void every_service_serves_its_actuator_endpoints_on_a_management_port_of_its_own() {
+        var settings = StackSettings.from(Map.of("ATTUNE_WEB_UI_PORT", "18080"), Path.of("/repo"), null);
+
+        assertThat(settings.services())
+                .extracting(ServiceSpec::name, ServiceSpec::managementPort)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("checkin-service", 9081),
+                        org.assertj.core.groups.Tuple.tuple("content-service", 9082),
+                        org.assertj.core.groups.Tuple.tuple("notification-service", 9083),
+                        org.assertj.core.groups.Tuple.tuple("web-ui", 19080));
+        assertThat(settings.services())
+                .allSatisfy(s -> assertThat(s.healthUrl())
+                        .isEqualTo("http://127.0.0.1:" + s.managementPort() + "/actuator/health"));
+    }
+
+    @Test
+    void points_web_ui_at_the_catch_all_smtp_server_for_account_mail() {
+        var settings = StackSettings.from(Map.of("ATTUNE_SMTP_PORT", "2526"), Path.of("/repo"), null);
+
+        assertThat(settings.services())
+                .filteredOn(s -> s.name().equals("web-ui"))
+                .singleElement()
+                .satisfies(s -> assertThat(s.environment())
+                        .containsEntry("SPRING_MAIL_HOST", "127.0.0.1")
+                        .containsEntry("SPRING_MAIL_PORT", "2526"));
+    }
+
+    @Test
     void the_data_directory_argument_wins_over_the_environment() {
         var settings = StackSettings.from(Map.of("ATTUNE_DATA_DIR", "/env"), Path.of("/repo"), "/arg");
 

@@ -17,6 +17,8 @@ import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import org.attune.webui.datarights.DataRights;
+import org.attune.webui.identity.Passwords;
+import org.attune.webui.identity.ui.ChangePasswordSection;
 import org.attune.webui.security.Caller;
 
 /** Download everything as one JSON file, or delete the account after typing the password again. */
@@ -33,7 +35,7 @@ class MyDataView extends Main implements HasDynamicTitle {
     private final AuthenticationContext authentication;
     private final Caller caller;
 
-    MyDataView(DataRights dataRights, AuthenticationContext authentication) {
+    MyDataView(DataRights dataRights, Passwords passwords, AuthenticationContext authentication) {
         this.dataRights = dataRights;
         this.authentication = authentication;
         this.caller = Caller.current().orElseThrow();
@@ -41,7 +43,9 @@ class MyDataView extends Main implements HasDynamicTitle {
 
         download = new Anchor(
                 DownloadHandler.fromInputStream(event -> {
-                    var bytes = dataRights.export(caller).getBytes(StandardCharsets.UTF_8);
+                    // The caller as signed in now: a password changed on this page moved the session on.
+                    var bytes =
+                            dataRights.export(Caller.current().orElse(caller)).getBytes(StandardCharsets.UTF_8);
                     return new DownloadResponse(
                             new ByteArrayInputStream(bytes), "attune-my-data.json", "application/json", bytes.length);
                 }),
@@ -59,6 +63,7 @@ class MyDataView extends Main implements HasDynamicTitle {
                 new H1(getTranslation("mydata.title")),
                 new Paragraph(getTranslation("mydata.download.intro")),
                 new Paragraph(download),
+                new ChangePasswordSection(passwords, caller),
                 new H2(getTranslation("mydata.delete.title")),
                 new Paragraph(getTranslation("mydata.delete.intro")),
                 password,

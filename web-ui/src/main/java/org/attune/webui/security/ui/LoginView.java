@@ -11,21 +11,28 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import com.vaadin.flow.server.auth.AnonymousAllowed;
 
-/** Sign-in form; Spring Security handles the POST to {@code /login} (see {@code SecurityConfig}). */
+/**
+ * Sign-in form; Spring Security handles the POST to {@code /login} (see {@code SecurityConfig}). "Forgot password"
+ * leads to the page that mails a reset link.
+ */
 @Route(value = "login", autoLayout = false)
 @AnonymousAllowed
 class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
 
     final LoginForm form = new LoginForm();
-    final Paragraph registered = new Paragraph();
+    final Paragraph notice = new Paragraph();
+    final Anchor forgotPassword = new Anchor("forgot-password", "");
     /** The texts the form shows now (LoginForm does not expose them). */
     LoginI18n shown;
 
     LoginView() {
         addClassName("attune-page");
         form.setAction("login");
+        // A plain link below the form instead of the form's own button: it works without script and reads as a link.
         form.setForgotPasswordButtonVisible(false);
         form.setI18n(i18n());
+        forgotPassword.setId("forgot-password-link");
+        forgotPassword.setText(getTranslation("login.forgot-password"));
 
         var help = new Anchor("help", getTranslation("welcome.help-link"));
         help.addClassName("attune-help-link");
@@ -35,11 +42,13 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         add(
                 form,
                 new Paragraph(passkey),
-                registered,
+                new Paragraph(forgotPassword),
+                notice,
                 new Paragraph(new Anchor("register", getTranslation("login.link.register"))),
                 new Paragraph(help));
-        registered.setVisible(false);
-        registered.addClassName("attune-notice");
+        notice.setVisible(false);
+        notice.addClassName("attune-notice");
+        notice.setId("login-notice");
     }
 
     private LoginI18n i18n() {
@@ -71,9 +80,9 @@ class LoginView extends Main implements BeforeEnterObserver, HasDynamicTitle {
         form.setI18n(i18n);
         shown = i18n;
         form.setError(parameters.containsKey("error") || parameters.containsKey("throttled"));
-        if (parameters.containsKey("registered")) {
-            registered.setText(getTranslation("login.registered"));
-            registered.setVisible(true);
+        if (parameters.containsKey("reset")) {
+            notice.setText(getTranslation("login.password-reset"));
+            notice.setVisible(true);
         }
     }
 

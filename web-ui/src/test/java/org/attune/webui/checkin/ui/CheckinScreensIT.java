@@ -14,6 +14,7 @@ import java.nio.file.Paths;
 import java.util.List;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
+import org.attune.webui.TestMail;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -124,7 +125,12 @@ class CheckinScreensIT {
             page.getByText("Someone in therapy").click();
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Create account"))
                     .click();
-            page.waitForURL(u -> u.contains("/login"));
+            page.getByText("We have sent a mail to").waitFor();
+            page.navigate("http://localhost:" + port + TestMail.verificationPath(email.toLowerCase()));
+            page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Confirm my email address"))
+                    .click();
+            page.getByText("Your email address is confirmed").waitFor();
+            page.navigate("http://localhost:" + port + "/login");
             page.locator("input[name='username']").fill(email);
             page.locator("input[name='password']").fill(TestHttp.STRONG_PASSWORD);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign in"))

@@ -153,10 +153,12 @@ class SharingViewIT extends SpringBrowserlessTest {
 
         assertThat($(Anchor.class).withText("Download my data").single().getHref())
                 .isNotBlank();
-        test($(PasswordField.class).single()).setValue("not my password");
+        test($(PasswordField.class).withCaption("Your password, to confirm").single())
+                .setValue("not my password");
         test($(Button.class).withText("Delete my account").single()).click();
 
-        var password = $(PasswordField.class).single();
+        var password =
+                $(PasswordField.class).withCaption("Your password, to confirm").single();
         assertThat(password.isInvalid()).isTrue();
         assertThat(password.getErrorMessage()).contains("Nothing was deleted");
         assertThat(accounts.byEmail(clientEmail)).isPresent();

@@ -46,14 +46,23 @@ class LoginViewTest extends SpringBrowserlessTest {
         var view = navigate(LoginView.class);
 
         assertThat(view.form.isError()).isFalse();
-        assertThat(view.registered.isVisible()).isFalse();
+        assertThat(view.notice.isVisible()).isFalse();
     }
 
     @Test
-    void afterRegisteringTheViewSaysTheAccountIsReady() {
-        var view = open("registered");
+    void forgotPasswordIsOfferedOnTheForm() {
+        var view = navigate(LoginView.class);
 
-        assertThat(view.registered.isVisible()).isTrue();
-        assertThat(view.registered.getText()).contains("Your account is ready");
+        assertThat(view.forgotPassword.isVisible()).isTrue();
+        assertThat(view.forgotPassword.getHref()).isEqualTo("forgot-password");
+        assertThat(view.forgotPassword.getText()).isEqualTo("Forgot your password?");
+    }
+
+    @Test
+    void afterAResetTheViewSaysOtherSessionsWereSignedOut() {
+        var view = open("reset");
+
+        assertThat(view.notice.isVisible()).isTrue();
+        assertThat(view.notice.getText()).contains("new password is set").contains("signed out");
     }
 }

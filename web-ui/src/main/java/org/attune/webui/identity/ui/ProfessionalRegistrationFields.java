@@ -1,4 +1,4 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import com.vaadin.flow.component.combobox.ComboBox;
 import com.vaadin.flow.component.html.Div;

@@ -1,4 +1,4 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -7,6 +7,7 @@ import com.vaadin.browserless.ViewPackages;
 import org.attune.events.Role;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.webui.TestHttp;
+import org.attune.webui.TestMail;
 import org.attune.webui.account.Accounts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,7 +21,7 @@ class RegisterViewIT extends SpringBrowserlessTest {
     Accounts accounts;
 
     @Test
-    void registeringCreatesTheAccount() {
+    void registeringCreatesAnUnverifiedAccountAndSaysAMailIsOnItsWay() {
         var view = navigate(RegisterView.class);
         var email = TestHttp.email("Ola");
 
@@ -33,9 +34,13 @@ class RegisterViewIT extends SpringBrowserlessTest {
         test(view.professional.country).selectItem("United Kingdom");
         test(view.submit).click();
 
+        assertThat(view.notice.isVisible()).isTrue();
+        assertThat(view.notice.getText()).contains("We have sent a mail to " + email.toLowerCase());
+        TestMail.await(email.toLowerCase(), "Confirm your email");
         var account = accounts.byEmail(email).orElseThrow();
         assertThat(account.displayName()).isEqualTo("Ola");
         assertThat(account.role()).isEqualTo(Role.THERAPIST);
+        assertThat(account.emailVerified()).isFalse();
         assertThat(view.email.isInvalid()).isFalse();
     }
 
@@ -55,7 +60,7 @@ class RegisterViewIT extends SpringBrowserlessTest {
     }
 
     @Test
-    void anEmailThatIsTakenIsExplainedWithoutDetails() {
+    void anEmailThatIsTakenGetsTheSameAnswerAndItsOwnerANote() {
         var email = TestHttp.email("quinn");
         accounts.register(email, TestHttp.STRONG_PASSWORD, "Quinn", Role.CLIENT);
         var view = navigate(RegisterView.class);
@@ -65,9 +70,9 @@ class RegisterViewIT extends SpringBrowserlessTest {
         test(view.password).setValue(TestHttp.STRONG_PASSWORD + " again");
         test(view.submit).click();
 
-        assertThat(view.email.isInvalid()).isTrue();
-        assertThat(view.email.getErrorMessage())
-                .contains("cannot be used to register")
-                .doesNotContain("Quinn");
+        assertThat(view.email.isInvalid()).isFalse();
+        assertThat(view.notice.getText()).contains("We have sent a mail to " + email.toLowerCase());
+        TestMail.await(email.toLowerCase(), "Someone tried to create");
+        assertThat(accounts.byEmail(email).orElseThrow().displayName()).isEqualTo("Quinn");
     }
 }

@@ -1,8 +1,9 @@
-package org.attune.webui.account.ui;
+package org.attune.webui.identity.ui;
 
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.button.ButtonVariant;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.component.html.Div;
 import com.vaadin.flow.component.html.H1;
 import com.vaadin.flow.component.html.Main;
 import com.vaadin.flow.component.html.Paragraph;
@@ -18,9 +19,13 @@ import java.util.List;
 import org.attune.events.Role;
 import org.attune.kit.web.InvalidRequestException;
 import org.attune.webui.account.Accounts;
-import org.attune.webui.account.EmailTakenException;
+import org.attune.webui.identity.Registration;
+import org.attune.webui.identity.ThrottledException;
 
-/** Registration: name, email, password and role; field problems are shown next to each field. */
+/**
+ * Registration: name, email, password and role; field problems are shown next to each field. Once accepted, the form
+ * gives way to "we have sent you a mail", the same words whether or not the email already had an account.
+ */
 @Route(value = "register", autoLayout = false)
 @AnonymousAllowed
 class RegisterView extends Main implements HasDynamicTitle {
@@ -31,11 +36,13 @@ class RegisterView extends Main implements HasDynamicTitle {
     final RadioButtonGroup<Role> role = new RadioButtonGroup<>();
     final ProfessionalRegistrationFields professional = new ProfessionalRegistrationFields();
     final Button submit = new Button();
+    final Paragraph notice = new Paragraph();
 
-    private final Accounts accounts;
+    private final Registration registration;
+    private final Div form;
 
-    RegisterView(Accounts accounts) {
-        this.accounts = accounts;
+    RegisterView(Registration registration) {
+        this.registration = registration;
         addClassName("attune-page");
         displayName.setLabel(getTranslation("register.display-name"));
         displayName.setMaxLength(Accounts.MAX_NAME_LENGTH);
@@ -55,15 +62,25 @@ class RegisterView extends Main implements HasDynamicTitle {
         for (var field : List.of(displayName, email, password)) {
             field.setWidthFull();
         }
-        add(
-                new H1(getTranslation("register.title")),
+        displayName.setId("register-name");
+        email.setId("register-email");
+        password.setId("register-password");
+        submit.setId("register-submit");
+        notice.setId("register-notice");
+        notice.addClassName("attune-notice");
+        notice.setVisible(false);
+        form = new Div(
                 new Paragraph(getTranslation("register.intro")),
                 displayName,
                 email,
                 password,
                 role,
                 professional,
-                submit,
+                submit);
+        add(
+                new H1(getTranslation("register.title")),
+                form,
+                notice,
                 new Paragraph(new Anchor("login", getTranslation("register.have-account"))),
                 new Paragraph(new Anchor("help", getTranslation("welcome.help-link"))));
     }
@@ -74,14 +91,21 @@ class RegisterView extends Main implements HasDynamicTitle {
         }
         role.setInvalid(false);
         professional.clearProblems();
+        notice.setVisible(false);
         try {
-            accounts.register(
+            registration.register(
                     email.getValue(),
                     password.getValue(),
                     displayName.getValue(),
                     role.getValue(),
-                    role.getValue() == Role.THERAPIST ? professional.value() : null);
-            getUI().ifPresent(ui -> ui.getPage().setLocation("login?registered"));
+                    role.getValue() == Role.THERAPIST ? professional.value() : null,
+                    ClientAddress.of());
+            notice.setText(getTranslation("register.check-mail", Accounts.normalise(email.getValue())));
+            notice.setVisible(true);
+            form.setVisible(false);
+        } catch (ThrottledException throttled) {
+            notice.setText(getTranslation("account.throttled"));
+            notice.setVisible(true);
         } catch (InvalidRequestException invalid) {
             for (var problem : invalid.problems()) {
                 switch (problem.field()) {
@@ -97,8 +121,6 @@ class RegisterView extends Main implements HasDynamicTitle {
                     }
                 }
             }
-        } catch (EmailTakenException taken) {
-            show(email, getTranslation("register.email-taken"));
         }
     }
 
