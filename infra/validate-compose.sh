@@ -274,7 +274,6 @@ binds() {
 # environment-variable form (upper case, dots to underscores, dashes dropped). From the Boot jars inside the app's
 # built jar when it exists, else from every Boot jar of the project's Boot version in the local Maven repository.
 # Both forms Boot binds: dashes dropped (LOGGING_STRUCTURED_FORMAT_CONSOLE) and dashes as underscores (legacy).
-boot_metadata_source=""
 boot_env_names() {
   local svc="$1" cache="$workdir/boot-$1.tsv" app_jar="$1/target/$1.jar" jars=() jar
   if [[ -f "$cache" ]]; then cat "$cache"; return 0; fi
@@ -288,12 +287,12 @@ boot_env_names() {
       unzip -p "$app_jar" "$entry" > "$workdir/jars-$svc/${entry##*/}"
       jars+=("$workdir/jars-$svc/${entry##*/}")
     done < <(unzip -Z1 "$app_jar" 'BOOT-INF/lib/spring-boot*.jar' 2> /dev/null)
-    boot_metadata_source="the Boot jars inside $app_jar"
+    echo "the Boot jars inside the built app jars" > "$workdir/boot-source"
   else
     local version
     version="$(awk '/<artifactId>spring-boot-starter-parent<\/artifactId>/ { getline; gsub(/.*<version>|<\/version>.*/, ""); print; exit }' pom.xml)"
     while read -r jar; do jars+=("$jar"); done < <(find "$MAVEN_REPO/org/springframework/boot" -name "spring-boot*-${version}.jar" 2> /dev/null)
-    boot_metadata_source="every Spring Boot ${version} jar in $MAVEN_REPO (no $app_jar built yet)"
+    echo "every Spring Boot ${version} jar in $MAVEN_REPO (no app jar built yet)" > "$workdir/boot-source"
   fi
   for jar in "${jars[@]}"; do
     unzip -p "$jar" META-INF/spring-configuration-metadata.json 2> /dev/null || true
@@ -317,7 +316,8 @@ boot_env_names() {
 # Whether Spring Boot binds the environment variable $2 for app $1: a property of its own, or a key under a Map
 # property (SPRING_KAFKA_PROPERTIES_SASL_MECHANISM -> spring.kafka.properties[sasl.mechanism]).
 boot_reads() {
-  boot_env_names "$1" | binds "$2"
+  boot_env_names "$1" > /dev/null
+  binds "$2" < "$workdir/boot-$1.tsv"
 }
 
 # Whether app $1 reads environment variable $2: its application.yml (key or placeholder), the launcher, one of its
@@ -511,7 +511,7 @@ for svc in "${APP_SERVICES[@]}"; do
   done < <(service_env "$svc")
   [[ "$unread" -eq 0 ]] && pass "$svc: every variable compose sets is read by the application"
 done
-[[ -n "$boot_metadata_source" ]] && echo "      (Spring Boot properties checked against $boot_metadata_source)"
+[[ -f "$workdir/boot-source" ]] && echo "      (Spring Boot properties checked against $(cat "$workdir/boot-source"))"
 while IFS=$'\t' read -r var _; do
   [[ -z "$var" || "$var" == KAFKA_HEAP_OPTS ]] && continue
   grep -q "$var" infra/kafka/create-topics.sh || fail "kafka-init: sets $var, which create-topics.sh does not read"
@@ -565,6 +565,229 @@ if [[ -f "$topics_script" ]] && sh -n "$topics_script"; then
   pass "$topics_script: ${#TOPICS[@]} topics (+ .dlt), idempotent"
 else
   fail "$topics_script missing or not valid sh"
+fi
+
+# ================================================================ production file
+P="prod: "
+KAFKA_BROKERS=(kafka-1 kafka-2 kafka-3)
+MONGO_MEMBERS=(mongo-1 mongo-2 mongo-3)
+ACL_SCRIPT=infra/prod/kafka/init-cluster.sh
+
+# Value of one variable in one service's resolved environment.
+env_of() { service_env "$1" | awk -F'\t' -v n="$2" '$1 == n { print $2; exit }'; }
+# The resolved top-level "networks:" block, and the networks one service joins.
+network_block() { awk '/^networks:/ { on = 1; next } on && /^[^[:space:]]/ { on = 0 } on' "$RESOLVED"; }
+network_is_internal() {
+  network_block | awk -v net="$1" '
+    /^  [^ ]/ { name = $1; sub(/:$/, "", name); next }
+    name == net && /^[[:space:]]+internal:[[:space:]]*true/ { found = 1 }
+    END { exit found ? 0 : 1 }'
+}
+service_networks() {
+  service_block "$1" | awk '
+    /^    networks:/ { on = 1; next }
+    on && /^    [^ ]/ { on = 0 }
+    on && /^      [^ ]/ { n = $1; sub(/^- */, "", n); sub(/:.*$/, "", n); print n }
+    on && /^      - / { n = $2; print n }'
+}
+
+if [[ ! -f "$PROD_YML" ]]; then
+  fail "$PROD_YML is missing"
+else
+  echo "+ ${DC[*]} --env-file $PROD_ENV_EXAMPLE -f $PROD_YML config -q"
+  if [[ ! -f "$PROD_ENV_EXAMPLE" ]]; then
+    fail "$PROD_ENV_EXAMPLE is missing"
+  elif "${DC[@]}" --env-file "$PROD_ENV_EXAMPLE" -f "$PROD_YML" config -q; then
+    pass "${P}compose file is valid with $PROD_ENV_EXAMPLE"
+  else
+    fail "${DC[*]} config rejected $PROD_YML with $PROD_ENV_EXAMPLE"
+  fi
+  RESOLVED="$workdir/resolved-prod.yml"
+  if ! "${DC[@]}" --env-file "$PROD_ENV_EXAMPLE" -f "$PROD_YML" config > "$RESOLVED" 2> "$workdir/prod-config.err"; then
+    fail "${P}could not render the resolved configuration: $(head -c 500 "$workdir/prod-config.err")"
+    : > "$RESOLVED"
+  fi
+fi
+
+if [[ -s "$RESOLVED" && "$RESOLVED" == *resolved-prod.yml ]]; then
+  check_common "$P" strict
+
+  # -------------------------------------------------------------- networks and published ports
+  for net in backend frontend monitoring; do
+    if network_is_internal "$net"; then pass "${P}network $net is internal"
+    else fail "${P}network $net must be declared with internal: true"; fi
+  done
+  for svc in $(all_services); do
+    if grep -Eq '^[[:space:]]+ports:' <<< "$(service_block "$svc")"; then
+      if [[ "$svc" == caddy ]]; then pass "${P}only caddy publishes ports"
+      else fail "${P}$svc publishes ports; only the proxy (caddy) may"; fi
+    fi
+  done
+  for svc in "${KAFKA_BROKERS[@]}" kafka-init "${MONGO_MEMBERS[@]}" mongo-backup checkin-service content-service; do
+    for net in $(service_networks "$svc"); do
+      network_is_internal "$net" || fail "${P}$svc joins network $net, which is not internal"
+    done
+  done
+
+  # -------------------------------------------------------------- applications
+  for svc in "${APP_SERVICES[@]}"; do
+    block="$(service_block "$svc")"
+    [[ -n "$block" ]] || { fail "${P}$svc: service missing"; continue; }
+    [[ "$(env_of "$svc" MANAGEMENT_SERVER_PORT)" =~ ^[0-9]+$ ]] \
+      && grep -q '/actuator/health/readiness' <<< "$block" \
+      && pass "${P}$svc: actuator on MANAGEMENT_SERVER_PORT (unpublished), readiness health check" \
+      || fail "${P}$svc: needs MANAGEMENT_SERVER_PORT and a readiness health check on it"
+    [[ "$(env_of "$svc" LOGGING_STRUCTURED_FORMAT_CONSOLE)" =~ ^(ecs|logstash|gelf)$ ]] \
+      || fail "${P}$svc: LOGGING_STRUCTURED_FORMAT_CONSOLE must be ecs, logstash or gelf (JSON logs)"
+    [[ "$(env_of "$svc" SPRING_KAFKA_SECURITY_PROTOCOL)" == SASL_* ]] \
+      && [[ "$(env_of "$svc" SPRING_KAFKA_PROPERTIES_SASL_MECHANISM)" == SCRAM-SHA-* ]] \
+      || fail "${P}$svc: Kafka client must use SASL with SCRAM (SPRING_KAFKA_SECURITY_PROTOCOL, SPRING_KAFKA_PROPERTIES_SASL_MECHANISM)"
+    [[ "$(env_of "$svc" SPRING_CONFIG_IMPORT)" == *configtree:/run/secrets/* ]] \
+      || fail "${P}$svc: SPRING_CONFIG_IMPORT must read the secrets as a config tree (configtree:/run/secrets/)"
+    for target in spring.mongodb.uri spring.kafka.properties.sasl.jaas.config; do
+      grep -Eq "target:[[:space:]]*$target\$" <<< "$block" || fail "${P}$svc: secret with target $target missing"
+    done
+    grep -Eq '^[[:space:]]+-?[[:space:]]*SPRING_MONGODB_URI[:=]' <<< "$block" \
+      && fail "${P}$svc: SPRING_MONGODB_URI in the environment; the URI (with its password) comes from a secret"
+    # Every variable and every property-named secret must be read by the application.
+    unread=0
+    while IFS=$'\t' read -r var _; do
+      [[ -z "$var" ]] && continue
+      if ! app_reads "$svc" "$var"; then
+        fail "${P}$svc: sets $var, which $svc does not read (no key of its application.yml, no @ConfigurationProperties record of it or service-kit, no Spring Boot property binds it)"
+        unread=$((unread + 1))
+      fi
+    done < <(service_env "$svc")
+    while read -r target; do
+      [[ "$target" == *.* ]] || continue
+      if ! app_reads "$svc" "$(env_form "$target")"; then
+        fail "${P}$svc: secret $target is not a property $svc reads"
+        unread=$((unread + 1))
+      fi
+    done < <(sed -nE 's/^[[:space:]]+target:[[:space:]]*//p' <<< "$block")
+    [[ "$unread" -eq 0 ]] && pass "${P}$svc: every variable and property secret is read by the application"
+    if grep -Eq "dockerfile:[[:space:]]*infra/Dockerfile" <<< "$block" \
+       && grep -Eq "target:[[:space:]]*$svc\$" <<< "$block"; then
+      pass "${P}$svc: built as target $svc of infra/Dockerfile"
+    else
+      fail "${P}$svc: must build infra/Dockerfile with target $svc (one builder for all images)"
+    fi
+  done
+  [[ -f "$workdir/boot-source" ]] && echo "      (Spring Boot properties checked against $(cat "$workdir/boot-source"))"
+  web_block="$(service_block web-ui)"
+  grep -Eq '^[[:space:]]+replicas:[[:space:]]*[0-9]+' <<< "$web_block" \
+    && pass "${P}web-ui: scaled (deploy.replicas), no host port" \
+    || fail "${P}web-ui: needs deploy.replicas (N replicas behind the proxy)"
+  [[ "$(env_of web-ui ATTUNE_SECURITY_COOKIE_SECURE)" == true ]] || fail "${P}web-ui: ATTUNE_SECURITY_COOKIE_SECURE must be true behind TLS"
+  [[ "$(env_of web-ui SERVER_FORWARD_HEADERS_STRATEGY)" == native ]] || fail "${P}web-ui: SERVER_FORWARD_HEADERS_STRATEGY must be native behind the proxy"
+  dockerfile=infra/Dockerfile
+  if [[ -f "$dockerfile" ]] && [[ "$(grep -c '^FROM .* AS build$' "$dockerfile")" -eq 1 ]] \
+     && grep -q -- '-Dmaven.test.skip=true' "$dockerfile" \
+     && [[ "$(grep -cE '^FROM runtime AS (checkin-service|content-service|notification-service|web-ui)$' "$dockerfile")" -eq 4 ]]; then
+    pass "${P}$dockerfile: one builder stage (-Dmaven.test.skip=true), one target per app"
+  else
+    fail "${P}$dockerfile: needs exactly one 'AS build' stage with -Dmaven.test.skip=true and targets for the four apps"
+  fi
+  caddyfile=infra/prod/caddy/Caddyfile
+  if grep -Eq '^[[:space:]]+lb_policy[[:space:]]+cookie' "$caddyfile" && grep -Eq '^[[:space:]]+name[[:space:]]+web-ui' "$caddyfile" \
+     && grep -Eq '^[[:space:]]+port[[:space:]]+8080' "$caddyfile"; then
+    pass "${P}$caddyfile: every web-ui replica (DNS), cookie sticky sessions"
+  else
+    fail "${P}$caddyfile: reverse_proxy needs dynamic upstreams for web-ui:8080 and lb_policy cookie"
+  fi
+
+  # -------------------------------------------------------------- Kafka
+  cluster_ids=""
+  for broker in "${KAFKA_BROKERS[@]}"; do
+    [[ -n "$(service_block "$broker")" ]] || { fail "${P}$broker: service missing"; continue; }
+    for pair in KAFKA_DEFAULT_REPLICATION_FACTOR=3 KAFKA_MIN_INSYNC_REPLICAS=2 KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR=3 \
+                KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR=3 KAFKA_TRANSACTION_STATE_LOG_MIN_ISR=2 \
+                KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND=false KAFKA_AUTO_CREATE_TOPICS_ENABLE=false \
+                KAFKA_UNCLEAN_LEADER_ELECTION_ENABLE=false; do
+      actual="$(env_of "$broker" "${pair%%=*}")"
+      [[ "$actual" == "${pair#*=}" ]] || fail "${P}$broker: ${pair%%=*} must be ${pair#*=} (is '${actual}')"
+    done
+    [[ "$(env_of "$broker" KAFKA_AUTHORIZER_CLASS_NAME)" == org.apache.kafka.metadata.authorizer.StandardAuthorizer ]] \
+      || fail "${P}$broker: KAFKA_AUTHORIZER_CLASS_NAME must be the StandardAuthorizer (ACLs)"
+    protocols="$(env_of "$broker" KAFKA_LISTENER_SECURITY_PROTOCOL_MAP)"
+    if [[ -z "$protocols" ]] || grep -Eq ':(PLAINTEXT|SSL)(,|$)' <<< "$protocols"; then
+      fail "${P}$broker: every listener must use SASL (KAFKA_LISTENER_SECURITY_PROTOCOL_MAP is '$protocols')"
+    fi
+    [[ "$(env_of "$broker" KAFKA_CONTROLLER_QUORUM_VOTERS | tr ',' '\n' | grep -c '@')" -eq 3 ]] \
+      || fail "${P}$broker: KAFKA_CONTROLLER_QUORUM_VOTERS must list the three brokers"
+    cluster_ids+="$(env_of "$broker" CLUSTER_ID)"$'\n'
+  done
+  if [[ "$(grep -c . <<< "$cluster_ids")" -eq 3 && "$(sort -u <<< "$cluster_ids" | grep -c .)" -eq 1 ]] \
+     && grep -Eq '^[A-Za-z0-9_-]{22}$' <<< "$cluster_ids"; then
+    pass "${P}three brokers, RF 3 / min ISR 2, one cluster id, SASL listeners, ACL authorizer"
+  else
+    fail "${P}the three brokers need one CLUSTER_ID (22 base64url characters, as generate-secrets.sh writes)"
+  fi
+  [[ "$(env_of kafka-init KAFKA_TOPIC_REPLICATION_FACTOR)" == 3 && "$(env_of kafka-init KAFKA_TOPIC_MIN_ISR)" == 2 ]] \
+    && pass "${P}kafka-init: topics with replication factor 3, min.insync.replicas 2" \
+    || fail "${P}kafka-init: KAFKA_TOPIC_REPLICATION_FACTOR must be 3 and KAFKA_TOPIC_MIN_ISR 2"
+  while IFS=$'\t' read -r var _; do
+    [[ -z "$var" || "$var" == KAFKA_HEAP_OPTS ]] && continue
+    grep -q "$var" infra/kafka/create-topics.sh "$ACL_SCRIPT" || fail "${P}kafka-init: sets $var, which neither script reads"
+  done < <(service_env kafka-init)
+  if [[ -f "$ACL_SCRIPT" ]] && bash -n "$ACL_SCRIPT"; then
+    acl_table="$(sed -n "/^ACL_TABLE='/,/^'/p" "$ACL_SCRIPT" | grep -E '^[a-z-]+[[:space:]]+(publishes|consumes)[[:space:]]')"
+    for topic in "${TOPICS[@]}"; do
+      publishers="$(awk -v t="$topic" '$2 == "publishes" { for (i = 3; i <= NF; i++) if ($i == t) print $1 }' <<< "$acl_table" | sort -u)"
+      if [[ "$(grep -c . <<< "$publishers")" -ne 1 ]]; then
+        fail "${P}$ACL_SCRIPT: $topic must have exactly one publisher (has: $(tr '\n' ' ' <<< "$publishers"))"
+      elif [[ ( "$topic" == attune.consent.v1 || "$topic" == attune.accounts.v1 ) && "$publishers" != web-ui ]]; then
+        fail "${P}$ACL_SCRIPT: only web-ui may write $topic (the table gives it to $publishers)"
+      fi
+    done
+    for svc in "${APP_SERVICES[@]}"; do
+      grep -Eq "^$svc[[:space:]]+consumes" <<< "$acl_table" || fail "${P}$ACL_SCRIPT: $svc consumes nothing in the ACL table"
+    done
+    pass "${P}$ACL_SCRIPT: one publisher per topic; consent and accounts written by web-ui only"
+  else
+    fail "${P}$ACL_SCRIPT missing or not valid bash"
+  fi
+
+  # -------------------------------------------------------------- MongoDB
+  for member in "${MONGO_MEMBERS[@]}"; do
+    block="$(service_block "$member")"
+    if grep -Eq -- '- --keyFile' <<< "$block" && grep -Eq -- '- --replSet' <<< "$block" \
+       && ! grep -Eq '^[[:space:]]+ports:' <<< "$block"; then
+      pass "${P}$member: replica set member with keyfile authentication, not published"
+    else
+      fail "${P}$member: needs --replSet and --keyFile, and no published port"
+    fi
+  done
+  users_script=infra/prod/mongo/init-replica-set.js
+  for db in attune_checkin attune_content attune_notification attune_webui; do
+    grep -Eq "db: '$db'" "$users_script" 2> /dev/null || fail "${P}$users_script: no user for database $db"
+  done
+  grep -q "role: 'readWrite', db: u.db" "$users_script" 2> /dev/null \
+    && pass "${P}$users_script: one readWrite user per service database" \
+    || fail "${P}$users_script: service users must get readWrite on their own database only"
+
+  # -------------------------------------------------------------- monitoring and backups
+  prom=infra/prod/prometheus/prometheus.yml
+  if grep -q 'dns_sd_configs' "$prom" && grep -Eq 'port:[[:space:]]*9090' "$prom" \
+     && grep -q '/actuator/prometheus' "$prom" \
+     && [[ "$(grep -E 'names:' "$prom" | grep -o -E 'checkin-service|content-service|notification-service|web-ui' | sort -u | grep -c .)" -eq 4 ]]; then
+    pass "${P}$prom: every replica of the four apps by DNS on the management port"
+  else
+    fail "${P}$prom: needs dns_sd_configs for the four apps on port 9090, path /actuator/prometheus"
+  fi
+  for dashboard in infra/prod/grafana/dashboards/*.json; do
+    if command -v python3 > /dev/null 2>&1; then
+      python3 -m json.tool "$dashboard" > /dev/null 2>&1 && pass "${P}$dashboard: valid JSON" || fail "${P}$dashboard: not valid JSON"
+    fi
+  done
+  if grep -q 'mongo-backup.sh' <<< "$(service_block mongo-backup)" && grep -q -- '--oplog' infra/prod/backup/mongo-backup.sh; then
+    pass "${P}mongo-backup: scheduled mongodump --oplog"
+  else
+    fail "${P}mongo-backup: the backup job must run infra/prod/backup/mongo-backup.sh (mongodump --oplog)"
+  fi
+  for script in infra/prod/kafka/broker-start.sh infra/prod/mongo/mongod-start.sh infra/prod/backup/mongo-backup.sh infra/prod/generate-secrets.sh; do
+    bash -n "$script" || fail "${P}$script is not valid bash"
+  done
 fi
 
 [[ -f .dockerignore ]] && grep -q 'target' .dockerignore || fail ".dockerignore missing or does not exclude target/"
