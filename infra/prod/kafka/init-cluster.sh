@@ -7,12 +7,14 @@
 # Connects as "admin" on the brokers' INTERNAL listener (PLAIN); see broker-start.sh.
 set -euo pipefail
 
-BIN=/opt/kafka/bin
+# KAFKA_BIN, ATTUNE_SECRETS_DIR, TMPDIR and CREATE_TOPICS_SCRIPT are for running it against stub tools in a test.
+BIN="${KAFKA_BIN:-/opt/kafka/bin}"
 BOOTSTRAP="${KAFKA_BOOTSTRAP:?}"
-ADMIN_CONFIG=/tmp/attune-admin.properties
+ADMIN_CONFIG="${TMPDIR:-/tmp}/attune-admin.properties"
 
 umask 077
-admin_password="$(tr -d '\r\n' < /run/secrets/kafka-admin-password)"
+SECRETS="${ATTUNE_SECRETS_DIR:-/run/secrets}"
+admin_password="$(tr -d '\r\n' < "$SECRETS/kafka-admin-password")"
 cat > "$ADMIN_CONFIG" <<PROPS
 security.protocol=SASL_PLAINTEXT
 sasl.mechanism=PLAIN
@@ -53,7 +55,7 @@ done
 
 echo "kafka-init: SCRAM users"
 for app in $APPLICATIONS; do
-  secret="/run/secrets/kafka-${app}-password"
+  secret="$SECRETS/kafka-${app}-password"
   password="$(tr -d '\r\n' < "$secret")"
   if [[ ${#password} -lt 24 || "$password" == *[\",\]\[=]* ]]; then
     echo "kafka-init: $secret must hold at least 24 characters without quotes, commas, brackets or '='" >&2
@@ -66,7 +68,7 @@ for app in $APPLICATIONS; do
 done
 
 echo "kafka-init: topics"
-KAFKA_COMMAND_CONFIG="$ADMIN_CONFIG" sh /opt/attune/create-topics.sh
+KAFKA_COMMAND_CONFIG="$ADMIN_CONFIG" KAFKA_BIN="$BIN" sh "${CREATE_TOPICS_SCRIPT:-/opt/attune/create-topics.sh}"
 
 echo "kafka-init: ACLs"
 echo "$ACL_TABLE" | while read -r app role topics; do
