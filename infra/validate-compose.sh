@@ -287,12 +287,12 @@ boot_env_names() {
       unzip -p "$app_jar" "$entry" > "$workdir/jars-$svc/${entry##*/}"
       jars+=("$workdir/jars-$svc/${entry##*/}")
     done < <(unzip -Z1 "$app_jar" 'BOOT-INF/lib/spring-boot*.jar' 2> /dev/null)
-    echo "the Boot jars inside the built app jars" > "$workdir/boot-source"
+    echo "the Boot jars inside $app_jar" >> "$workdir/boot-source"
   else
     local version
     version="$(awk '/<artifactId>spring-boot-starter-parent<\/artifactId>/ { getline; gsub(/.*<version>|<\/version>.*/, ""); print; exit }' pom.xml)"
     while read -r jar; do jars+=("$jar"); done < <(find "$MAVEN_REPO/org/springframework/boot" -name "spring-boot*-${version}.jar" 2> /dev/null)
-    echo "every Spring Boot ${version} jar in $MAVEN_REPO (no app jar built yet)" > "$workdir/boot-source"
+    echo "every Spring Boot ${version} jar in $MAVEN_REPO (no $app_jar built yet)" >> "$workdir/boot-source"
   fi
   for jar in "${jars[@]}"; do
     unzip -p "$jar" META-INF/spring-configuration-metadata.json 2> /dev/null || true
@@ -511,7 +511,7 @@ for svc in "${APP_SERVICES[@]}"; do
   done < <(service_env "$svc")
   [[ "$unread" -eq 0 ]] && pass "$svc: every variable compose sets is read by the application"
 done
-[[ -f "$workdir/boot-source" ]] && echo "      (Spring Boot properties checked against $(cat "$workdir/boot-source"))"
+if [[ -f "$workdir/boot-source" ]]; then sort -u "$workdir/boot-source" | sed 's/^/      (Spring Boot properties checked against /; s/$/)/'; rm -f "$workdir/boot-source"; fi
 while IFS=$'\t' read -r var _; do
   [[ -z "$var" || "$var" == KAFKA_HEAP_OPTS ]] && continue
   grep -q "$var" infra/kafka/create-topics.sh || fail "kafka-init: sets $var, which create-topics.sh does not read"
@@ -591,6 +591,10 @@ service_networks() {
     on && /^      - / { n = $2; print n }'
 }
 
+# generate-secrets.sh appends these two to a real infra/.env.prod; the example file has none, so stand-ins
+# (the shell environment wins over --env-file).
+export KAFKA_CLUSTER_ID="${KAFKA_CLUSTER_ID:-AAAAAAAAAAAAAAAAAAAAAA}"
+export ATTUNE_LB_COOKIE_SECRET="${ATTUNE_LB_COOKIE_SECRET:-validate-compose-stand-in}"
 if [[ ! -f "$PROD_YML" ]]; then
   fail "$PROD_YML is missing"
 else
@@ -673,7 +677,7 @@ if [[ -s "$RESOLVED" && "$RESOLVED" == *resolved-prod.yml ]]; then
       fail "${P}$svc: must build infra/Dockerfile with target $svc (one builder for all images)"
     fi
   done
-  [[ -f "$workdir/boot-source" ]] && echo "      (Spring Boot properties checked against $(cat "$workdir/boot-source"))"
+  if [[ -f "$workdir/boot-source" ]]; then sort -u "$workdir/boot-source" | sed 's/^/      (Spring Boot properties checked against /; s/$/)/'; rm -f "$workdir/boot-source"; fi
   web_block="$(service_block web-ui)"
   grep -Eq '^[[:space:]]+replicas:[[:space:]]*[0-9]+' <<< "$web_block" \
     && pass "${P}web-ui: scaled (deploy.replicas), no host port" \
