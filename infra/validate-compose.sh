@@ -795,6 +795,10 @@ if [[ -s "$RESOLVED" && "$RESOLVED" == *resolved-prod.yml ]]; then
 fi
 
 [[ -f .dockerignore ]] && grep -q 'target' .dockerignore || fail ".dockerignore missing or does not exclude target/"
+# The build context is the repository root: secrets must stay out of it (and out of the builder's layers).
+for secret_path in 'infra/secrets/\*.pem' infra/secrets/prod infra/.env infra/.env.prod; do
+  grep -qx "$secret_path" .dockerignore 2> /dev/null || fail ".dockerignore does not exclude ${secret_path//\\/}"
+done
 
 if [[ "$failures" -gt 0 ]]; then
   echo "validate-compose: $failures failure(s)" >&2

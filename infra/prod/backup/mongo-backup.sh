@@ -11,15 +11,16 @@ set -euo pipefail
 AT="${ATTUNE_BACKUP_AT:-02:30}"
 RETENTION_DAYS="${ATTUNE_BACKUP_RETENTION_DAYS:-14}"
 HOSTS="${ATTUNE_BACKUP_HOSTS:-mongo-1:27017,mongo-2:27017,mongo-3:27017}"
-DIR=/backups
+DIR="${ATTUNE_BACKUP_DIR:-/backups}"
+SECRETS="${ATTUNE_SECRETS_DIR:-/run/secrets}"
 
 [[ "$AT" =~ ^([01][0-9]|2[0-3]):[0-5][0-9]$ ]] || { echo "mongo-backup: ATTUNE_BACKUP_AT must be HH:MM, was '$AT'" >&2; exit 2; }
 [[ "$RETENTION_DAYS" =~ ^[1-9][0-9]*$ ]] || { echo "mongo-backup: ATTUNE_BACKUP_RETENTION_DAYS must be a whole number above 0" >&2; exit 2; }
 
 # The password goes into a config file, not onto the command line (where ps would show it).
 umask 077
-config=/tmp/mongodump.yml
-printf 'password: "%s"\n' "$(tr -d '\r\n' < /run/secrets/mongo-backup-password)" > "$config"
+config="${TMPDIR:-/tmp}/mongodump.yml"
+printf 'password: "%s"\n' "$(tr -d '\r\n' < "$SECRETS/mongo-backup-password")" > "$config"
 
 backup() {
   local file
