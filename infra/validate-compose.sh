@@ -744,10 +744,39 @@ if [[ -s "$RESOLVED" && "$RESOLVED" == *resolved-prod.yml ]]; then
         fail "${P}$ACL_SCRIPT: only web-ui may write $topic (the table gives it to $publishers)"
       fi
     done
+    # The table against the code: a module publishes exactly the topics of the events it constructs (Topics' event-to-
+    # topic map), and consumes at least the topics of its @KafkaListeners (service-kit's for the three services).
+    topics_java=events/src/main/java/org/attune/events/Topics.java
+    declare -A topic_of_constant=() topic_of_event=()
+    while read -r constant topic; do topic_of_constant[$constant]="$topic"; done \
+      < <(sed -nE 's/^[[:space:]]*public static final String ([A-Z_]+) = "(attune\.[^"]+)";/\1 \2/p' "$topics_java")
+    while read -r event constant; do topic_of_event[$event]="${topic_of_constant[$constant]:-}"; done \
+      < <(sed -nE 's/^[[:space:]]*Map\.entry\(([A-Za-z]+)\.class, ([A-Z_]+)\).*/\1 \2/p' "$topics_java")
+    listener_topics() { # module -> topic names of the @KafkaListener annotations in its main code
+      grep -rhoz --include='*.java' -E '@KafkaListener\([^)]*\)' "$1/src/main/java" 2> /dev/null | tr '\0' '\n' \
+        | { grep -oE 'Topics\.[A-Z_]+' || true; } | sed 's/^Topics\.//' | while read -r c; do echo "${topic_of_constant[$c]:-}"; done \
+        || true # a module without listeners
+    }
     for svc in "${APP_SERVICES[@]}"; do
-      grep -Eq "^$svc[[:space:]]+consumes" <<< "$acl_table" || fail "${P}$ACL_SCRIPT: $svc consumes nothing in the ACL table"
+      constructed=""
+      for event in "${!topic_of_event[@]}"; do
+        if grep -rqE --include='*.java' "new $event\(" "$svc/src/main/java" service-kit/src/main/java 2> /dev/null; then
+          constructed+="${topic_of_event[$event]}"$'\n'
+        fi
+      done
+      constructed="$(grep . <<< "$constructed" | sort -u || true)"
+      published="$(awk -v s="$svc" '$1 == s && $2 == "publishes" { for (i = 3; i <= NF; i++) print $i }' <<< "$acl_table" | sort -u)"
+      if [[ "$constructed" != "$published" ]]; then
+        fail "${P}$ACL_SCRIPT: $svc publishes [$(tr '\n' ' ' <<< "$published")] in the ACL table, but its code constructs events of [$(tr '\n' ' ' <<< "$constructed")]"
+      fi
+      consumed="$(awk -v s="$svc" '$1 == s && $2 == "consumes" { for (i = 3; i <= NF; i++) print $i }' <<< "$acl_table")"
+      listened="$(listener_topics "$svc")"
+      [[ "$svc" != web-ui ]] && listened+=$'\n'"$(listener_topics service-kit)"
+      for topic in $(grep . <<< "$listened" | sort -u); do
+        grep -qx "$topic" <<< "$consumed" || fail "${P}$ACL_SCRIPT: $svc listens to $topic but may not read it"
+      done
     done
-    pass "${P}$ACL_SCRIPT: one publisher per topic; consent and accounts written by web-ui only"
+    pass "${P}$ACL_SCRIPT: one publisher per topic, as the code publishes; consent and accounts written by web-ui only; every listened topic readable"
   else
     fail "${P}$ACL_SCRIPT missing or not valid bash"
   fi
