@@ -52,7 +52,8 @@
 # mongodump --oplog. Every variable and every property-named secret of an app
 # must be read by it (as above).
 # VALIDATE_PROD_COMPOSE_FILE checks another production file (relative to the
-# repository root), e.g. a deliberately broken variant in a test.
+# repository root), e.g. a deliberately broken variant in a test;
+# VALIDATE_ACL_SCRIPT another Kafka init script (its ACL table).
 #
 # Installs nothing. Needs docker-compose (Debian: apt-get install -y
 # docker-compose, 1.29.2) or set DOCKER_COMPOSE="docker compose" for v2, and
@@ -571,7 +572,7 @@ fi
 P="prod: "
 KAFKA_BROKERS=(kafka-1 kafka-2 kafka-3)
 MONGO_MEMBERS=(mongo-1 mongo-2 mongo-3)
-ACL_SCRIPT=infra/prod/kafka/init-cluster.sh
+ACL_SCRIPT="${VALIDATE_ACL_SCRIPT:-infra/prod/kafka/init-cluster.sh}"
 
 # Value of one variable in one service's resolved environment.
 env_of() { service_env "$1" | awk -F'\t' -v n="$2" '$1 == n { print $2; exit }'; }

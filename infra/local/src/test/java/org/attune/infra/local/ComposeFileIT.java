@@ -102,6 +102,35 @@ class ComposeFileIT {
         }
     }
 
+    @Test
+    void a_kafka_acl_table_that_lets_checkin_service_write_the_consent_topic_fails() throws Exception {
+        requireDockerCompose();
+        var script = Files.readString(REPO_ROOT.resolve("infra/prod/kafka/init-cluster.sh"));
+        var broken = replaceIn(
+                script,
+                "checkin-service        publishes  attune.checkins.v1",
+                "checkin-service        publishes  attune.consent.v1 attune.checkins.v1");
+        var variant = REPO_ROOT.resolve("infra/prod/kafka/.validate-acl-variant.sh");
+        Files.writeString(variant, broken);
+        try {
+            var builder = new ProcessBuilder("bash", "infra/validate-compose.sh")
+                    .directory(REPO_ROOT.toFile())
+                    .redirectErrorStream(true);
+            builder.environment().put("VALIDATE_ACL_SCRIPT", "infra/prod/kafka/.validate-acl-variant.sh");
+            var result = run(builder);
+
+            assertThat(result.exitCode()).as(result.output()).isNotZero();
+            assertThat(result.output())
+                    .contains(
+                            "FAIL: prod: infra/prod/kafka/.validate-acl-variant.sh: attune.consent.v1 must have exactly"
+                                    + " one publisher (has: checkin-service web-ui )")
+                    .contains("FAIL: prod: infra/prod/kafka/.validate-acl-variant.sh: checkin-service publishes"
+                            + " [attune.checkins.v1 attune.consent.v1");
+        } finally {
+            Files.deleteIfExists(variant);
+        }
+    }
+
     private record Result(int exitCode, String output) {}
 
     private static String productionFile() throws Exception {
@@ -137,6 +166,10 @@ class ComposeFileIT {
         if (productionFile != null) {
             builder.environment().put("VALIDATE_PROD_COMPOSE_FILE", productionFile);
         }
+        return run(builder);
+    }
+
+    private static Result run(ProcessBuilder builder) throws Exception {
         var process = builder.start();
         var output = new String(process.getInputStream().readAllBytes());
         assertThat(process.waitFor(240, TimeUnit.SECONDS)).isTrue();
