@@ -41,7 +41,9 @@
 # replication factor 3 / min.insync.replicas 2 (brokers and kafka-init), one
 # cluster id, SASL-only listeners, the ACL authorizer with no allow-everyone;
 # the topic ACL table in infra/prod/kafka/init-cluster.sh gives every topic
-# exactly one publisher, and web-ui alone the consent and account topics; three
+# exactly one publisher, and web-ui alone the consent and account topics, and
+# matches the code (each app publishes exactly the topics of the events it
+# constructs and may read every topic its @KafkaListeners consume); three
 # MongoDB members with --keyFile, one user per service database; apps read
 # their MongoDB URI and Kafka login from secrets (no password in the
 # environment), JSON logs, management port set and unpublished, readiness
