@@ -176,9 +176,17 @@ class LiveDashboardBrowserIT {
                         "PHQ-9",
                         List.of(
                                 new ProgressData.InstrumentPoint(
-                                        Instant.now().minus(Duration.ofDays(21)), 13, 27, "moderate"),
+                                        Instant.now().minus(Duration.ofDays(21)), 15, 27, "moderately-severe"),
                                 new ProgressData.InstrumentPoint(
-                                        Instant.now().minus(Duration.ofDays(7)), 8, 27, "mild")))),
+                                        Instant.now().minus(Duration.ofDays(7)), 8, 27, "mild")),
+                        new ProgressData.Change(
+                                "RELIABLE_RECOVERY",
+                                15,
+                                Instant.now().minus(Duration.ofDays(21)),
+                                8,
+                                Instant.now().minus(Duration.ofDays(7)),
+                                6,
+                                10))),
                 List.of(
                         new ProgressData.SessionPoint(
                                 Instant.now().minus(Duration.ofDays(15)), today.minusDays(15), 34, 40, false, null),
@@ -215,6 +223,8 @@ class LiveDashboardBrowserIT {
         var clientPage = signedIn(clientEmail);
         clientPage.navigate(url("/progress"));
         assertThat(clientPage.locator("#chart-mood svg")).isVisible();
+        assertThat(clientPage.locator("#change-phq-9"))
+                .containsText("more than measurement noise alone would explain, in the direction of feeling better");
         screenshots(clientPage, "progress");
 
         var therapist = signedIn(therapistEmail, "America/New_York");
@@ -227,6 +237,8 @@ class LiveDashboardBrowserIT {
         assertThat(therapist.locator("#ack-f1")).isVisible();
         // 09:00 UTC is 04:00 in the therapist's browser's time zone.
         assertThat(therapist.locator("#last-checkin")).containsText("4:00");
+        assertThat(therapist.locator("#change-phq-9")).containsText("Reliable recovery");
+        assertThat(therapist.locator("#change-phq-9")).containsText("Baseline 15, latest 8");
         screenshots(therapist, "dashboard");
         // Marks the document: a reload would lose it.
         therapist.evaluate("window.__notReloaded = true");
