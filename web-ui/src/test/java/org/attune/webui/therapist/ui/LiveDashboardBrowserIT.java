@@ -140,6 +140,18 @@ class LiveDashboardBrowserIT {
         page.setViewportSize(1280, 900);
     }
 
+    /** The pages scroll inside the app layout, so a full-page shot stops at the fold: this one scrolls to a part. */
+    private static void screenshotsOf(Page page, String selector, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        for (var size : List.of(new int[] {1280, 900}, new int[] {360, 800})) {
+            page.setViewportSize(size[0], size[1]);
+            page.locator(selector).scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve(name + (size[0] == 360 ? "-360.png" : "-desktop.png"))));
+        }
+        page.setViewportSize(1280, 900);
+    }
+
     private static ClientSummary summary(Instant lastCheckIn) {
         return new ClientSummary(
                 true,
@@ -226,6 +238,7 @@ class LiveDashboardBrowserIT {
         assertThat(clientPage.locator("#change-phq-9"))
                 .containsText("more than measurement noise alone would explain, in the direction of feeling better");
         screenshots(clientPage, "progress");
+        screenshotsOf(clientPage, "#change-phq-9", "progress-change");
 
         var therapist = signedIn(therapistEmail, "America/New_York");
         therapist.navigate(url("/clients"));
@@ -240,6 +253,7 @@ class LiveDashboardBrowserIT {
         assertThat(therapist.locator("#change-phq-9")).containsText("Reliable recovery");
         assertThat(therapist.locator("#change-phq-9")).containsText("Baseline 15, latest 8");
         screenshots(therapist, "dashboard");
+        screenshotsOf(therapist, "#change-phq-9", "dashboard-change");
         // Marks the document: a reload would lose it.
         therapist.evaluate("window.__notReloaded = true");
 
