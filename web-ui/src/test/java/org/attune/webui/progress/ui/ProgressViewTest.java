@@ -184,7 +184,7 @@ class ProgressViewTest extends SpringBrowserlessTest {
         assertThat(text(note))
                 .contains("below the level that usually means this is weighing on you a lot")
                 .contains("From 11 at your first answer to 7 at your latest")
-                .contains("6 points or more")
+                .contains("6 or more in the total")
                 .doesNotContainIgnoringCase("recovery")
                 .doesNotContainIgnoringCase("deterioration");
     }
