@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import org.attune.checkin.change.Change;
 import org.attune.events.DataClass;
 import org.attune.events.RuptureReason;
 
@@ -39,7 +40,12 @@ public record Progress(
 
     public record Count(String word, int count) {}
 
-    public record InstrumentSeries(String code, List<InstrumentPoint> points) {}
+    /**
+     * One instrument's responses in the range; {@code change} is judged from the first response ever (baseline) to
+     * the latest, and is absent with a single response or for an instrument without published change numbers.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record InstrumentSeries(String code, List<InstrumentPoint> points, Change change) {}
 
     public record InstrumentPoint(Instant completedAt, int total, int maxTotal, String band) {}
 

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.attune.checkin.change.Change;
 import org.attune.checkin.checkin.CheckIn;
 import org.attune.checkin.feedback.SessionFeedback;
 import org.attune.checkin.questionnaire.QuestionnaireResponse;
@@ -32,10 +33,11 @@ final class ProgressCalculator {
             Set<DataClass> included,
             List<CheckIn> checkIns,
             List<QuestionnaireResponse> responses,
+            Map<String, Change> changes,
             List<SessionFeedback> feedback) {
         Progress.Mood mood = included.contains(DataClass.MOOD_CHECKINS) ? mood(from, to, checkIns) : null;
         List<Progress.InstrumentSeries> instruments =
-                included.contains(DataClass.INSTRUMENT_SCORES) ? instruments(responses) : null;
+                included.contains(DataClass.INSTRUMENT_SCORES) ? instruments(responses, changes) : null;
         List<Progress.SessionPoint> sessions = included.contains(DataClass.SESSION_FEEDBACK)
                 ? feedback.stream()
                         .map(f -> new Progress.SessionPoint(
@@ -96,14 +98,15 @@ final class ProgressCalculator {
                 top(checkIns.stream().flatMap(c -> c.tags().stream()).toList()));
     }
 
-    static List<Progress.InstrumentSeries> instruments(List<QuestionnaireResponse> responses) {
+    static List<Progress.InstrumentSeries> instruments(
+            List<QuestionnaireResponse> responses, Map<String, Change> changes) {
         var byCode = new TreeMap<String, List<Progress.InstrumentPoint>>();
         for (var r : responses) {
             byCode.computeIfAbsent(r.code(), c -> new ArrayList<>())
                     .add(new Progress.InstrumentPoint(r.completedAt(), r.total(), r.maxTotal(), r.band()));
         }
         return byCode.entrySet().stream()
-                .map(e -> new Progress.InstrumentSeries(e.getKey(), e.getValue()))
+                .map(e -> new Progress.InstrumentSeries(e.getKey(), e.getValue(), changes.get(e.getKey())))
                 .toList();
     }
 

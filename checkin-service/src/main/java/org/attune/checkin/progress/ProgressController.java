@@ -8,9 +8,11 @@ import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.Set;
 import java.util.UUID;
+import org.attune.checkin.change.ChangeReader;
 import org.attune.checkin.checkin.CheckInStore;
 import org.attune.checkin.feedback.SessionFeedback;
 import org.attune.checkin.feedback.SessionFeedbackStore;
+import org.attune.checkin.questionnaire.QuestionnaireResponse;
 import org.attune.checkin.questionnaire.QuestionnaireResponses;
 import org.attune.checkin.web.Paging;
 import org.attune.events.DataClass;
@@ -38,6 +40,7 @@ class ProgressController {
     private final CheckInStore checkIns;
     private final QuestionnaireResponses responses;
     private final SessionFeedbackStore feedback;
+    private final ChangeReader changes;
     private final TherapistAccess access;
     private final AccessLog accessLog;
     private final Clock clock;
@@ -46,12 +49,14 @@ class ProgressController {
             CheckInStore checkIns,
             QuestionnaireResponses responses,
             SessionFeedbackStore feedback,
+            ChangeReader changes,
             TherapistAccess access,
             AccessLog accessLog,
             Clock clock) {
         this.checkIns = checkIns;
         this.responses = responses;
         this.feedback = feedback;
+        this.changes = changes;
         this.access = access;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -102,15 +107,27 @@ class ProgressController {
         var checkInList = included.contains(DataClass.MOOD_CHECKINS)
                 ? checkIns.all(clientId, from, to).collectList()
                 : Mono.just(java.util.List.<org.attune.checkin.checkin.CheckIn>of());
+        // Change is judged from the first response ever (the baseline), so every response is read; the series
+        // shows those in the range.
         var responseList = included.contains(DataClass.INSTRUMENT_SCORES)
-                ? responses.of(clientId, fromInstant, toInstant).collectList()
-                : Mono.just(java.util.List.<org.attune.checkin.questionnaire.QuestionnaireResponse>of());
+                ? responses.of(clientId, null, null).collectList()
+                : Mono.just(java.util.List.<QuestionnaireResponse>of());
         // With SESSION_FEEDBACK a therapist sees the scores of every check (the words only where shared, and
         // progress carries no words).
         var feedbackList = included.contains(DataClass.SESSION_FEEDBACK)
                 ? feedback.of(clientId, fromInstant, toInstant).collectList()
                 : Mono.just(java.util.List.<SessionFeedback>of());
         return Mono.zip(checkInList, responseList, feedbackList)
-                .map(t -> ProgressCalculator.compute(from, to, included, t.getT1(), t.getT2(), t.getT3()));
+                .map(t -> ProgressCalculator.compute(
+                        from,
+                        to,
+                        included,
+                        t.getT1(),
+                        t.getT2().stream()
+                                .filter(r -> !r.completedAt().isBefore(fromInstant)
+                                        && r.completedAt().isBefore(toInstant))
+                                .toList(),
+                        changes.byCode(t.getT2()),
+                        t.getT3()));
     }
 }

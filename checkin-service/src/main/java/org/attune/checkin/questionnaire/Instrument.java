@@ -16,6 +16,8 @@ import org.attune.events.SafetyFlagReason;
  *     connection check: {@code /api/v1/session-feedback}, which also looks for a rupture signal); such a check is not
  *     listed among the questionnaires and its answers are refused at {@code /questionnaires/{code}/responses}. Null
  *     for an ordinary questionnaire.
+ * @param change the published reliable-change and caseness numbers, with their sources; null for an instrument
+ *     without any (then no change is judged)
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record Instrument(
@@ -29,7 +31,8 @@ public record Instrument(
         List<Item> items,
         List<Band> bands,
         List<FlagRule> flags,
-        String answeredThrough) {
+        String answeredThrough,
+        ChangeRule change) {
 
     /** One answer option; {@code value} is what it scores. */
     public record Option(int value, String label) {}
@@ -109,6 +112,9 @@ public record Instrument(
             if (byBand && bands.stream().noneMatch(b -> b.code().equals(rule.band()))) {
                 throw new IllegalArgumentException(code + ": flag " + rule.code() + " names an unknown band");
             }
+        }
+        if (change != null && (change.caseness() < 0 || change.caseness() > max || change.reliableChange() > max)) {
+            throw new IllegalArgumentException(code + ": change thresholds must lie within 0.." + max);
         }
     }
 

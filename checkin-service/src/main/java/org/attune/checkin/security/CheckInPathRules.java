@@ -25,6 +25,9 @@ class CheckInPathRules {
                         "/api/v1/help-now",
                         "/api/v1/progress")
                 .hasRole("CLIENT")
+                // The FHIR export carries only the caller's own data and is for a client's portability.
+                .pathMatchers(HttpMethod.GET, "/api/v1/export/fhir")
+                .hasRole("CLIENT")
                 .pathMatchers(HttpMethod.GET, "/api/v1/export")
                 .authenticated();
     }

@@ -12,10 +12,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.attune.checkin.change.Change;
+import org.attune.checkin.change.ChangeReader;
 import org.attune.checkin.checkin.CheckIn;
 import org.attune.checkin.checkin.CheckInStore;
 import org.attune.checkin.feedback.SessionFeedbackStore;
-import org.attune.checkin.questionnaire.InstrumentCatalog;
 import org.attune.checkin.questionnaire.QuestionnaireResponse;
 import org.attune.checkin.questionnaire.QuestionnaireResponses;
 import org.attune.checkin.safety.SafetyFlags;
@@ -48,7 +49,7 @@ class SummaryController {
     private final SafetyFlags safetyFlags;
     private final SessionFeedbackStore feedback;
     private final QuestionnaireResponses responses;
-    private final InstrumentCatalog catalog;
+    private final ChangeReader changeReader;
     private final TherapistAccess access;
     private final AccessLog accessLog;
     private final Clock clock;
@@ -58,7 +59,7 @@ class SummaryController {
             SafetyFlags safetyFlags,
             SessionFeedbackStore feedback,
             QuestionnaireResponses responses,
-            InstrumentCatalog catalog,
+            ChangeReader changeReader,
             TherapistAccess access,
             AccessLog accessLog,
             Clock clock) {
@@ -66,7 +67,7 @@ class SummaryController {
         this.safetyFlags = safetyFlags;
         this.feedback = feedback;
         this.responses = responses;
-        this.catalog = catalog;
+        this.changeReader = changeReader;
         this.access = access;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -74,7 +75,8 @@ class SummaryController {
 
     record Rupture(java.time.Instant recordedAt, org.attune.events.RuptureReason reason) {}
 
-    record Trend(String code, String latestBand, String previousBand, boolean worsening) {}
+    /** {@code change} is null with a single response or for an instrument without published change numbers. */
+    record Trend(String code, String latestBand, String previousBand, Change change) {}
 
     @Operation(summary = "A therapist's overview of one client, with only the granted data classes (access-logged)")
     @GetMapping("/api/v1/clients/{clientId}/summary")
@@ -147,24 +149,20 @@ class SummaryController {
         return means;
     }
 
-    /** Per instrument (by code), the band of the latest response against the one before, from oldest-first input. */
+    /**
+     * Per instrument (by code), the band of the latest response and the one before, and the change judged from the
+     * first response (baseline) to the latest; from oldest-first input.
+     */
     List<Trend> trends(List<QuestionnaireResponse> oldestFirst) {
         var byCode = new TreeMap<String, List<QuestionnaireResponse>>();
         oldestFirst.forEach(
                 r -> byCode.computeIfAbsent(r.code(), c -> new ArrayList<>()).add(r));
+        var changes = changeReader.byCode(oldestFirst);
         var trends = new ArrayList<Trend>();
         byCode.forEach((code, list) -> {
             var latest = list.getLast();
             var previous = list.size() > 1 ? list.get(list.size() - 2) : null;
-            boolean worsening = previous != null
-                    && catalog.find(code)
-                            .flatMap(instrument -> instrument
-                                    .severityOf(latest.band())
-                                    .flatMap(now -> instrument
-                                            .severityOf(previous.band())
-                                            .map(before -> now > before)))
-                            .orElse(false);
-            trends.add(new Trend(code, latest.band(), previous == null ? null : previous.band(), worsening));
+            trends.add(new Trend(code, latest.band(), previous == null ? null : previous.band(), changes.get(code)));
         });
         return trends;
     }

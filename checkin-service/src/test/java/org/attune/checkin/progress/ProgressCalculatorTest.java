@@ -6,6 +6,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.attune.checkin.checkin.CheckIn;
 import org.attune.checkin.feedback.SessionFeedback;
@@ -65,7 +66,7 @@ class ProgressCalculatorTest {
         var feedback = new SessionFeedback(
                 "f", CLIENT, 5, 5, 5, 5, 20, 40, true, RuptureReason.LOW_TOTAL, true, null, null, Instant.now(), null);
         var onlyFeedback = ProgressCalculator.compute(
-                from, to, EnumSet.of(DataClass.SESSION_FEEDBACK), checkIns, List.of(), List.of(feedback));
+                from, to, EnumSet.of(DataClass.SESSION_FEEDBACK), checkIns, List.of(), Map.of(), List.of(feedback));
         assertThat(onlyFeedback.mood()).isNull();
         assertThat(onlyFeedback.instruments()).isNull();
         assertThat(onlyFeedback.sessionConnection()).hasSize(1);

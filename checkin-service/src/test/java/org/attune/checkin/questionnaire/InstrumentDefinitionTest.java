@@ -26,6 +26,7 @@ class InstrumentDefinitionTest {
                 List.of(new Instrument.Item("1", "one", null), new Instrument.Item("2", "two", null)),
                 bands,
                 flags,
+                null,
                 null);
     }
 
@@ -82,7 +83,8 @@ class InstrumentDefinitionTest {
                         List.of(new Instrument.Item("1", "one", null), new Instrument.Item("2", "two", null)),
                         bands,
                         List.of(),
-                        "https://elsewhere.example"))
+                        "https://elsewhere.example",
+                        null))
                 .hasMessageContaining("answeredThrough");
         assertThat(define(bands, List.of()).answeredAsQuestionnaire()).isTrue();
     }

@@ -146,6 +146,28 @@ public class DataRights {
         return json.writerWithDefaultPrettyPrinter().writeValueAsString(document);
     }
 
+    /** FHIR's media type for JSON, which checkin-service's FHIR export answers with. */
+    public static final String FHIR_JSON = "application/fhir+json";
+
+    static final String FHIR_UNAVAILABLE =
+            "{\"resourceType\": \"OperationOutcome\", \"issue\": [{\"severity\": \"error\","
+                    + " \"code\": \"transient\", \"diagnostics\": \"The questionnaires could not be read just now."
+                    + " Nothing is lost; please try again later.\"}]}";
+
+    /**
+     * The client's questionnaire answers and totals as a FHIR R4 bundle (checkin-service {@code GET
+     * /api/v1/export/fhir}); when the service does not answer, a FHIR {@code OperationOutcome} that says so, so the
+     * downloaded file is never silently empty.
+     */
+    public byte[] fhirExport(Caller client) {
+        return services.getBytes(
+                        ServiceTokens.Service.CHECKIN,
+                        "/api/v1/export/fhir",
+                        org.springframework.http.MediaType.parseMediaType(FHIR_JSON),
+                        client)
+                .orElseGet(() -> FHIR_UNAVAILABLE.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
     /** Erases the caller's account if the password matches; false (and nothing changed) when it does not. */
     public boolean erase(Caller caller, String password) {
         var account = accounts.byId(caller.id()).orElse(null);

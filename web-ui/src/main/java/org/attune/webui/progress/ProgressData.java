@@ -40,8 +40,24 @@ public record ProgressData(
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record Count(String word, int count) {}
 
+    /** {@code change} is null with a single response or for an instrument without published change numbers. */
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record InstrumentSeries(String code, List<InstrumentPoint> points) {}
+    public record InstrumentSeries(String code, List<InstrumentPoint> points, Change change) {}
+
+    /**
+     * How the instrument's total moved from the client's first response ever (baseline) to the latest, judged by
+     * checkin-service against the published reliable-change threshold and caseness cut-off. {@code outcome} is one of
+     * RELIABLE_RECOVERY, RECOVERY, RELIABLE_IMPROVEMENT, NO_RELIABLE_CHANGE, RELIABLE_DETERIORATION.
+     */
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    public record Change(
+            String outcome,
+            int baselineTotal,
+            Instant baselineAt,
+            int latestTotal,
+            Instant latestAt,
+            int reliableChange,
+            int caseness) {}
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     public record InstrumentPoint(Instant completedAt, int total, int maxTotal, String band) {}

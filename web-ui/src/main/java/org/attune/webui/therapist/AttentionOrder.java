@@ -12,7 +12,9 @@ import java.util.UUID;
 
 /**
  * Orders a therapist's clients by what needs attention first: open safety flags, then rupture signals, then no
- * check-in for seven days or more, then worsening instrument bands, then everyone else. Within a tier, the longer
+ * check-in for seven days or more, then a reliable deterioration on a questionnaire (a change from the first response
+ * to the latest beyond measurement error, as checkin-service judges it; a band edge alone no longer counts), then
+ * everyone else. Within a tier, the longer
  * it has been waiting the higher it goes, then by name. Only what the client shares counts: a part that is not
  * shared never raises a client. Pure, so it is tested without infrastructure.
  */
@@ -27,7 +29,7 @@ public final class AttentionOrder {
         SAFETY_FLAG,
         RUPTURE,
         NO_RECENT_CHECKIN,
-        WORSENING
+        RELIABLE_DETERIORATION
     }
 
     /** A client row's input: name and its summary, which is null when the service did not answer. */
@@ -59,8 +61,8 @@ public final class AttentionOrder {
         if (s.moodShared() && (s.lastCheckInAt() == null || !s.lastCheckInAt().isAfter(now.minus(QUIET_AFTER)))) {
             reasons.add(Reason.NO_RECENT_CHECKIN);
         }
-        if (s.anyWorsening()) {
-            reasons.add(Reason.WORSENING);
+        if (s.anyReliableDeterioration()) {
+            reasons.add(Reason.RELIABLE_DETERIORATION);
         }
         return reasons;
     }

@@ -25,9 +25,20 @@ public record ClientSummary(
 
     public record Rupture(Instant recordedAt, String reason) {}
 
-    public record InstrumentTrend(String code, String latestBand, String previousBand, boolean worsening) {}
+    /**
+     * {@code change} is checkin-service's judgement from the first response to the latest (e.g.
+     * RELIABLE_DETERIORATION), null with a single response or for an instrument without published change numbers.
+     */
+    public record InstrumentTrend(String code, String latestBand, String previousBand, String change) {
 
-    public boolean anyWorsening() {
-        return instrumentTrend != null && instrumentTrend.stream().anyMatch(InstrumentTrend::worsening);
+        public static final String RELIABLE_DETERIORATION = "RELIABLE_DETERIORATION";
+
+        public boolean reliableDeterioration() {
+            return RELIABLE_DETERIORATION.equals(change);
+        }
+    }
+
+    public boolean anyReliableDeterioration() {
+        return instrumentTrend != null && instrumentTrend.stream().anyMatch(InstrumentTrend::reliableDeterioration);
     }
 }

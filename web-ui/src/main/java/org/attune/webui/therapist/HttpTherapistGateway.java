@@ -168,7 +168,7 @@ class HttpTherapistGateway implements TherapistGateway {
                         text(t, "code"),
                         text(t, "latestBand"),
                         text(t, "previousBand"),
-                        t.path("worsening").asBoolean(false)));
+                        text(t.path("change"), "outcome")));
             }
         }
         Integer flags = n.has("openSafetyFlags") && n.path("openSafetyFlags").isNumber()

@@ -97,6 +97,24 @@ public class ServiceTokens {
     }
 
     /**
+     * GET a document of another type (e.g. {@code application/fhir+json}) from a service as this caller, as bytes;
+     * empty when the service does not answer with a success.
+     */
+    public Optional<byte[]> getBytes(Service service, String path, MediaType accept, Caller caller) {
+        try {
+            return Optional.ofNullable(rest.get()
+                    .uri(baseUrl(service).resolve(path))
+                    .header("Authorization", "Bearer " + tokenFor(caller))
+                    .accept(accept)
+                    .retrieve()
+                    .body(byte[].class));
+        } catch (RestClientException | IllegalArgumentException e) {
+            log.info("{} did not answer {}: {}", service, path, e.getClass().getSimpleName());
+            return Optional.empty();
+        }
+    }
+
+    /**
      * A service's answer: the HTTP status (0 when the service did not answer at all) and its JSON body, if any
      * (a problem+json body for errors).
      */

@@ -36,19 +36,19 @@ class AttentionOrderTest {
                 new ClientSummary.Rupture(NOW.minus(Duration.ofDays(2)), "LOW_TOTAL"),
                 List.of());
         var quiet = new ClientSummary(true, NOW.minus(Duration.ofDays(8)), List.of(), 0, true, null, List.of());
-        var worsening = new ClientSummary(
+        var deteriorated = new ClientSummary(
                 true,
                 NOW,
                 List.of(),
                 0,
                 true,
                 null,
-                List.of(new ClientSummary.InstrumentTrend("PHQ-9", "moderate", "mild", true)));
+                List.of(new ClientSummary.InstrumentTrend("PHQ-9", "moderate", "mild", "RELIABLE_DETERIORATION")));
 
         var ranked = AttentionOrder.sort(
                 List.of(
                         entry("Ada", calm()),
-                        entry("Ben", worsening),
+                        entry("Ben", deteriorated),
                         entry("Cy", quiet),
                         entry("Dee", rupture),
                         entry("Eve", flagged)),
@@ -68,7 +68,7 @@ class AttentionOrderTest {
                 0,
                 true,
                 null,
-                List.of(new ClientSummary.InstrumentTrend("GAD-7", "severe", "moderate", true)));
+                List.of(new ClientSummary.InstrumentTrend("GAD-7", "severe", "moderate", "RELIABLE_DETERIORATION")));
         var rupture = new ClientSummary(
                 true,
                 NOW,
@@ -82,7 +82,40 @@ class AttentionOrderTest {
 
         assertThat(names(ranked)).containsExactly("Rupture", "Both");
         assertThat(ranked.getLast().reasons())
-                .containsExactly(AttentionOrder.Reason.NO_RECENT_CHECKIN, AttentionOrder.Reason.WORSENING);
+                .containsExactly(AttentionOrder.Reason.NO_RECENT_CHECKIN, AttentionOrder.Reason.RELIABLE_DETERIORATION);
+    }
+
+    @Test
+    void aBandMovingUpWithoutReliableChangeDoesNotRaiseAClientAndAReliableDeteriorationWithinABandDoes() {
+        var bandEdge = new ClientSummary(
+                true,
+                NOW,
+                List.of(),
+                0,
+                true,
+                null,
+                List.of(new ClientSummary.InstrumentTrend("GAD-7", "mild", "minimal", "NO_RELIABLE_CHANGE")));
+        var withinBand = new ClientSummary(
+                true,
+                NOW,
+                List.of(),
+                0,
+                true,
+                null,
+                List.of(new ClientSummary.InstrumentTrend("PHQ-9", "mild", "mild", "RELIABLE_DETERIORATION")));
+        var firstAnswer = new ClientSummary(
+                true,
+                NOW,
+                List.of(),
+                0,
+                true,
+                null,
+                List.of(new ClientSummary.InstrumentTrend("PCL-5", "above-cutoff", null, null)));
+
+        assertThat(AttentionOrder.reasons(bandEdge, NOW)).isEmpty();
+        assertThat(AttentionOrder.reasons(firstAnswer, NOW)).isEmpty();
+        assertThat(AttentionOrder.reasons(withinBand, NOW))
+                .containsExactly(AttentionOrder.Reason.RELIABLE_DETERIORATION);
     }
 
     @Test

@@ -75,7 +75,9 @@ class HttpTherapistGatewayTest {
         var node = JSON.readTree("""
                 {"lastCheckInAt":"2026-11-26T08:00:00Z","recentMood":[5,null,7.5],"openSafetyFlags":2,
                  "lastRupture":{"recordedAt":"2026-11-20T10:00:00Z","reason":"LOW_TOTAL"},
-                 "instrumentTrend":[{"code":"PHQ-9","latestBand":"moderate","previousBand":"mild","worsening":true}],
+                 "instrumentTrend":[{"code":"PHQ-9","latestBand":"moderate","previousBand":"mild",
+                                    "change":{"outcome":"RELIABLE_DETERIORATION","baselineTotal":3,"latestTotal":11}},
+                                   {"code":"GAD-7","latestBand":"mild","previousBand":null,"change":null}],
                  "somethingNew":true}
                 """);
 
@@ -86,7 +88,10 @@ class HttpTherapistGatewayTest {
         assertThat(summary.recentMood()).containsExactly(5.0, null, 7.5);
         assertThat(summary.openSafetyFlags()).isEqualTo(2);
         assertThat(summary.lastRupture().reason()).isEqualTo("LOW_TOTAL");
-        assertThat(summary.anyWorsening()).isTrue();
+        assertThat(summary.anyReliableDeterioration()).isTrue();
+        assertThat(summary.instrumentTrend())
+                .extracting(ClientSummary.InstrumentTrend::change)
+                .containsExactly("RELIABLE_DETERIORATION", null);
     }
 
     @Test

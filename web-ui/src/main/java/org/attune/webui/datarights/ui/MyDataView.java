@@ -16,6 +16,7 @@ import com.vaadin.flow.spring.security.AuthenticationContext;
 import jakarta.annotation.security.RolesAllowed;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import org.attune.events.Role;
 import org.attune.webui.datarights.DataRights;
 import org.attune.webui.identity.Passwords;
 import org.attune.webui.identity.ui.ChangePasswordSection;
@@ -27,6 +28,9 @@ import org.attune.webui.security.Caller;
 class MyDataView extends Main implements HasDynamicTitle {
 
     final Anchor download;
+    /** Only for a client: the FHIR export holds a client's questionnaires. */
+    final Anchor downloadFhir;
+
     final PasswordField password = new PasswordField();
     final Button delete = new Button();
     final Paragraph deleted = new Paragraph();
@@ -51,6 +55,18 @@ class MyDataView extends Main implements HasDynamicTitle {
                 }),
                 getTranslation("mydata.download"));
         download.addClassName("attune-download");
+        downloadFhir = new Anchor(
+                DownloadHandler.fromInputStream(event -> {
+                    var bytes = dataRights.fhirExport(Caller.current().orElse(caller));
+                    return new DownloadResponse(
+                            new ByteArrayInputStream(bytes), "attune-fhir.json", DataRights.FHIR_JSON, bytes.length);
+                }),
+                getTranslation("mydata.download.fhir"));
+        downloadFhir.setId("download-fhir");
+        downloadFhir.addClassName("attune-download");
+        var fhir = new Paragraph(getTranslation("mydata.download.fhir.intro"));
+        fhir.setVisible(caller.role() == Role.CLIENT);
+        downloadFhir.setVisible(caller.role() == Role.CLIENT);
 
         password.setLabel(getTranslation("mydata.delete.password"));
         delete.setText(getTranslation("mydata.delete.submit"));
@@ -63,6 +79,8 @@ class MyDataView extends Main implements HasDynamicTitle {
                 new H1(getTranslation("mydata.title")),
                 new Paragraph(getTranslation("mydata.download.intro")),
                 new Paragraph(download),
+                fhir,
+                new Paragraph(downloadFhir),
                 new ChangePasswordSection(passwords, caller),
                 new H2(getTranslation("mydata.delete.title")),
                 new Paragraph(getTranslation("mydata.delete.intro")),

@@ -249,6 +249,7 @@ public class ProgressCharts extends Div {
                     List.of()));
             section.add(new H3(code));
             section.add(chart("chart-instrument-" + slug(code), svg));
+            section.add(new ChangeNote(slug(code), series, forTherapist));
             var table = table(
                     "progress.instruments.table", "progress.table.date", "progress.table.total", "progress.table.band");
             table.setCaptionText(getTranslation("progress.instruments.table", code));

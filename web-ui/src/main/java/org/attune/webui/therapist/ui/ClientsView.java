@@ -40,7 +40,7 @@ import org.attune.webui.therapist.TherapistGateway;
 
 /**
  * A therapist's clients: only those who share with them now, what needs attention first (open safety flags, rupture
- * signals, no check-in for a week, worsening bands). The list follows live: a check-in, questionnaire, shared
+ * signals, no check-in for a week, reliable deterioration on a questionnaire). The list follows live: a check-in, questionnaire, shared
  * session check or safety flag of a client refreshes it through server push, and a client who stops sharing
  * disappears at once.
  */

@@ -116,7 +116,9 @@ class ProgressViewTest extends SpringBrowserlessTest {
                         "PHQ-9",
                         List.of(
                                 new ProgressData.InstrumentPoint(NOW.minusSeconds(86400 * 14), 11, 27, "moderate"),
-                                new ProgressData.InstrumentPoint(NOW.minusSeconds(86400 * 2), 7, 27, "mild")))),
+                                new ProgressData.InstrumentPoint(NOW.minusSeconds(86400 * 2), 7, 27, "mild")),
+                        new ProgressData.Change(
+                                "RECOVERY", 11, NOW.minusSeconds(86400 * 14), 7, NOW.minusSeconds(86400 * 2), 6, 10))),
                 List.of(
                         new ProgressData.SessionPoint(
                                 NOW.minusSeconds(86400 * 8), TODAY.minusDays(8), 36, 40, false, null),
@@ -169,6 +171,42 @@ class ProgressViewTest extends SpringBrowserlessTest {
 
         assertThat(chart("chart-sessions").getElement().toString()).contains("class=\"marker\"");
         assertThat(text(view.charts)).contains("Yes (lower than usual overall)");
+    }
+
+    @Test
+    void theChangeSinceTheFirstAnswerIsToldInPlainWordsWithTheFiguresItRestsOn() {
+        fake.answer = Optional.of(sixWeeks());
+
+        navigate(ProgressView.class);
+
+        var note = $(ChangeNote.class).id("change-phq-9");
+        assertThat(note.getElement().getAttribute("data-outcome")).isEqualTo("RECOVERY");
+        assertThat(text(note))
+                .contains("below the level that usually means this is weighing on you a lot")
+                .contains("From 11 at your first answer to 7 at your latest")
+                .contains("6 or more in the total")
+                .doesNotContainIgnoringCase("recovery")
+                .doesNotContainIgnoringCase("deterioration");
+    }
+
+    @Test
+    void aSingleAnswerSaysWhenAChangeWillBeDescribed() {
+        var data = sixWeeks();
+        fake.answer = Optional.of(new ProgressData(
+                data.from(),
+                data.to(),
+                data.includedDataClasses(),
+                data.mood(),
+                List.of(new ProgressData.InstrumentSeries(
+                        "GAD-7",
+                        List.of(new ProgressData.InstrumentPoint(NOW.minusSeconds(86400), 6, 21, "mild")),
+                        null)),
+                data.sessionConnection(),
+                data.about()));
+
+        navigate(ProgressView.class);
+
+        assertThat(text($(ChangeNote.class).id("change-gad-7"))).contains("from the second answer on");
     }
 
     @Test

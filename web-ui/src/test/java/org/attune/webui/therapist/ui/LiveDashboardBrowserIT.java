@@ -140,6 +140,18 @@ class LiveDashboardBrowserIT {
         page.setViewportSize(1280, 900);
     }
 
+    /** The pages scroll inside the app layout, so a full-page shot stops at the fold: this one scrolls to a part. */
+    private static void screenshotsOf(Page page, String selector, String name) throws Exception {
+        Files.createDirectories(SHOTS);
+        for (var size : List.of(new int[] {1280, 900}, new int[] {360, 800})) {
+            page.setViewportSize(size[0], size[1]);
+            page.locator(selector).scrollIntoViewIfNeeded();
+            page.screenshot(new Page.ScreenshotOptions()
+                    .setPath(SHOTS.resolve(name + (size[0] == 360 ? "-360.png" : "-desktop.png"))));
+        }
+        page.setViewportSize(1280, 900);
+    }
+
     private static ClientSummary summary(Instant lastCheckIn) {
         return new ClientSummary(
                 true,
@@ -176,9 +188,17 @@ class LiveDashboardBrowserIT {
                         "PHQ-9",
                         List.of(
                                 new ProgressData.InstrumentPoint(
-                                        Instant.now().minus(Duration.ofDays(21)), 13, 27, "moderate"),
+                                        Instant.now().minus(Duration.ofDays(21)), 15, 27, "moderately-severe"),
                                 new ProgressData.InstrumentPoint(
-                                        Instant.now().minus(Duration.ofDays(7)), 8, 27, "mild")))),
+                                        Instant.now().minus(Duration.ofDays(7)), 8, 27, "mild")),
+                        new ProgressData.Change(
+                                "RELIABLE_RECOVERY",
+                                15,
+                                Instant.now().minus(Duration.ofDays(21)),
+                                8,
+                                Instant.now().minus(Duration.ofDays(7)),
+                                6,
+                                10))),
                 List.of(
                         new ProgressData.SessionPoint(
                                 Instant.now().minus(Duration.ofDays(15)), today.minusDays(15), 34, 40, false, null),
@@ -215,7 +235,10 @@ class LiveDashboardBrowserIT {
         var clientPage = signedIn(clientEmail);
         clientPage.navigate(url("/progress"));
         assertThat(clientPage.locator("#chart-mood svg")).isVisible();
+        assertThat(clientPage.locator("#change-phq-9"))
+                .containsText("more than measurement noise alone would explain, in the direction of feeling better");
         screenshots(clientPage, "progress");
+        screenshotsOf(clientPage, "#change-phq-9", "progress-change");
 
         var therapist = signedIn(therapistEmail, "America/New_York");
         therapist.navigate(url("/clients"));
@@ -227,7 +250,10 @@ class LiveDashboardBrowserIT {
         assertThat(therapist.locator("#ack-f1")).isVisible();
         // 09:00 UTC is 04:00 in the therapist's browser's time zone.
         assertThat(therapist.locator("#last-checkin")).containsText("4:00");
+        assertThat(therapist.locator("#change-phq-9")).containsText("Reliable recovery");
+        assertThat(therapist.locator("#change-phq-9")).containsText("Baseline 15, latest 8");
         screenshots(therapist, "dashboard");
+        screenshotsOf(therapist, "#change-phq-9", "dashboard-change");
         // Marks the document: a reload would lose it.
         therapist.evaluate("window.__notReloaded = true");
 
