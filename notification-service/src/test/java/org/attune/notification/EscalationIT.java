@@ -378,7 +378,11 @@ class EscalationIT extends IntegrationTestBase {
         publish(flag);
         var alert = tracked(flag, therapist);
         clock.set(alert.escalateAt());
-        await("escalated", () -> escalations(therapist) == 1);
+        // Stored first (SCHEDULED), then delivered: the export is read once it has gone out.
+        var escalation = Escalations.notificationId(alert.id(), 1);
+        await(
+                "escalated and delivered",
+                () -> escalations(therapist) == 1 && notification(escalation).state() == NotificationState.ESCALATED);
 
         asTherapist(therapist)
                 .get()
