@@ -108,6 +108,13 @@ class EscalationTwoInstancesIT {
         var acknowledged = Group.of(2);
         var revoked = Group.of(2);
         var groups = List.of(unacknowledged, acknowledged, revoked);
+        // The embedded broker is shared by every IT in this JVM and these instances' consumer groups are new, so they
+        // read from the earliest offset and also apply the grants and flags earlier tests published: those are real,
+        // unacknowledged alerts to other therapists, and they escalate too. Only this test's clients are counted.
+        var ours = groups.stream()
+                .flatMap(g -> g.all().stream())
+                .map(f -> f.clientId().toString())
+                .toList();
         List<ConfigurableApplicationContext> instances = new ArrayList<>();
         try (var events = new EventPublisher(TestInfrastructure.get().bootstrapServers())) {
             instances.add(Fleet.start(database, clock, settings));
@@ -167,11 +174,12 @@ class EscalationTwoInstancesIT {
             var t0 = clock.instant();
             groups.forEach(g -> g.all().forEach(events::publish));
             int total = UNACKNOWLEDGED + 2 * CONTROL;
-            awaitCount("every alert tracked", total, () -> count(mongo, "safety_alerts", new Criteria()));
+            awaitCount("every alert tracked", total, () -> count(mongo, "safety_alerts", ofClients(ours)));
             awaitCount(
                     "every first alert delivered and emailed",
                     total,
-                    () -> store.count(Query.query(Criteria.where("kind")
+                    () -> store.count(Query.query(ofClients(ours)
+                                    .and("kind")
                                     .is(NotificationKind.SAFETY_ALERT.name())
                                     .and("emailState")
                                     .is(EmailState.SENT.name())))
@@ -187,18 +195,18 @@ class EscalationTwoInstancesIT {
                     () -> count(
                             mongo,
                             "safety_alerts",
-                            Criteria.where("acknowledgedAt").ne(null)));
+                            ofClients(ours).and("acknowledgedAt").ne(null)));
 
             // Just before the window ends: nothing.
             clock.moveTo(t0.plus(WINDOW).minusSeconds(1));
             settle();
-            assertThat(escalated(store)).isZero();
+            assertThat(escalated(store, ours)).as(() -> report(mongo, groups)).isZero();
 
             // The window ends: one escalation each for the unacknowledged and the (still shared) revoked group.
             clock.moveTo(t0.plus(WINDOW));
-            awaitCount("first escalations sent", UNACKNOWLEDGED + CONTROL, () -> escalatedAndEmailed(store));
+            awaitCount("first escalations sent", UNACKNOWLEDGED + CONTROL, () -> escalatedAndEmailed(store, ours));
             settle();
-            assertThat(escalated(store)).isEqualTo(UNACKNOWLEDGED + CONTROL);
+            assertThat(escalated(store, ours)).as(() -> report(mongo, groups)).isEqualTo(UNACKNOWLEDGED + CONTROL);
 
             // The revoked group's clients stop sharing safety alerts.
             for (var flag : revoked.all()) {
@@ -221,24 +229,26 @@ class EscalationTwoInstancesIT {
 
             clock.moveTo(t0.plus(WINDOW).plus(Duration.ofHours(24)).minusSeconds(1));
             settle();
-            assertThat(escalated(store)).isEqualTo(UNACKNOWLEDGED + CONTROL);
+            assertThat(escalated(store, ours)).as(() -> report(mongo, groups)).isEqualTo(UNACKNOWLEDGED + CONTROL);
 
             // 24 hours after the first escalation: the second, for the unacknowledged group only.
             clock.moveTo(t0.plus(WINDOW).plus(Duration.ofHours(24)));
-            awaitCount("second escalations sent", 2 * UNACKNOWLEDGED + CONTROL, () -> escalatedAndEmailed(store));
+            awaitCount("second escalations sent", 2 * UNACKNOWLEDGED + CONTROL, () -> escalatedAndEmailed(store, ours));
             awaitCount(
                     "the revoked group's escalation ended",
                     CONTROL,
                     () -> count(
                             mongo,
                             "safety_alerts",
-                            Criteria.where("endReason").is(SafetyAlert.EndReason.GRANT_ENDED.name())));
+                            ofClients(ours).and("endReason").is(SafetyAlert.EndReason.GRANT_ENDED.name())));
 
             // Two days after the alerts: still three sends each, nothing more.
             clock.moveTo(t0.plus(Duration.ofDays(2)));
             settle();
 
-            assertThat(escalated(store)).as("ESCALATED notifications").isEqualTo(2 * UNACKNOWLEDGED + CONTROL);
+            assertThat(escalated(store, ours))
+                    .as(() -> "ESCALATED notifications\n" + report(mongo, groups))
+                    .isEqualTo(2 * UNACKNOWLEDGED + CONTROL);
             for (var flag : unacknowledged.all()) {
                 var therapist = therapistOf(unacknowledged, flag);
                 var alert = alerts.of(flag.flagId().toString(), therapist.toString())
@@ -275,13 +285,13 @@ class EscalationTwoInstancesIT {
             assertMailbox(revoked, 2, 1);
 
             var claimers = new HashSet<String>();
-            mongo.find(Query.query(Criteria.where("escalations").gt(0)), SafetyAlert.class, "safety_alerts")
+            mongo.find(Query.query(ofClients(ours).and("escalations").gt(0)), SafetyAlert.class, "safety_alerts")
                     .doOnNext(a -> claimers.add(a.lastEscalatedBy()))
                     .blockLast();
             assertThat(claimers).as("both instances claimed escalations").hasSize(2);
             var deliverers = new HashSet<String>();
             mongo.find(
-                            Query.query(Criteria.where("kind").is(NotificationKind.SAFETY_ALERT_ESCALATED.name())),
+                            Query.query(ofClients(ours).and("kind").is(NotificationKind.SAFETY_ALERT_ESCALATED.name())),
                             Notification.class,
                             NotificationStore.COLLECTION)
                     .doOnNext(n -> deliverers.add(n.deliveredBy()))
@@ -340,16 +350,70 @@ class EscalationTwoInstancesIT {
                 now.plus(java.time.Duration.ofDays(7)));
     }
 
-    private static long escalated(NotificationStore store) {
-        return store.count(Query.query(Criteria.where("kind")
+    /**
+     * Every escalation notification in the store, grouped by the alert it belongs to (matched through its
+     * deterministic id), its client, the therapist and the escalation number, with the test group of the client: when
+     * a count is off, the failure names the extra or missing ones.
+     */
+    private static String report(ReactiveMongoTemplate mongo, List<Group> groups) {
+        var names = List.of("unacknowledged", "acknowledged", "revoked");
+        var groupOfClient = new java.util.HashMap<String, String>();
+        for (int g = 0; g < groups.size(); g++) {
+            for (var flag : groups.get(g).all()) {
+                groupOfClient.put(flag.clientId().toString(), names.get(g));
+            }
+        }
+        var alerts =
+                mongo.findAll(SafetyAlert.class, "safety_alerts").collectList().block();
+        var byNotificationId = new java.util.HashMap<String, String>();
+        for (var alert : alerts) {
+            for (int n = 1; n <= 5; n++) {
+                byNotificationId.put(Escalations.notificationId(alert.id(), n), alert.id() + " #" + n);
+            }
+        }
+        var lines = new java.util.TreeMap<String, List<String>>();
+        mongo.find(
+                        Query.query(Criteria.where("kind").is(NotificationKind.SAFETY_ALERT_ESCALATED.name())),
+                        Notification.class,
+                        NotificationStore.COLLECTION)
+                .doOnNext(n -> lines.computeIfAbsent(
+                                "alert " + byNotificationId.getOrDefault(n.id(), "(no alert) " + n.id())
+                                        + " client " + n.clientId() + " ("
+                                        + groupOfClient.getOrDefault(n.clientId(), "NOT THIS TEST'S") + ")"
+                                        + " therapist " + n.recipientId(),
+                                k -> new ArrayList<>())
+                        .add(n.state() + "/" + n.emailState() + " created " + n.createdAt() + " by " + n.deliveredBy()))
+                .blockLast();
+        var report = new StringBuilder("escalation notifications by alert/number/client:\n");
+        lines.forEach((k, v) -> {
+            if (v.size() > 1 || !k.contains("(unacknowledged)")) {
+                report.append("  ").append(k).append(" -> ").append(v).append('\n');
+            }
+        });
+        report.append("  (").append(lines.size()).append(" in all; lines for single unacknowledged ones left out)\n");
+        report.append("alerts not of this test's clients:\n");
+        alerts.stream()
+                .filter(a -> !groupOfClient.containsKey(a.clientId()))
+                .forEach(a -> report.append("  ").append(a).append('\n'));
+        return report.toString();
+    }
+
+    private static Criteria ofClients(List<String> clients) {
+        return Criteria.where("clientId").in(clients);
+    }
+
+    private static long escalated(NotificationStore store, List<String> clients) {
+        return store.count(Query.query(ofClients(clients)
+                        .and("kind")
                         .is(NotificationKind.SAFETY_ALERT_ESCALATED.name())
                         .and("state")
                         .is(NotificationState.ESCALATED.name())))
                 .block();
     }
 
-    private static long escalatedAndEmailed(NotificationStore store) {
-        return store.count(Query.query(Criteria.where("kind")
+    private static long escalatedAndEmailed(NotificationStore store, List<String> clients) {
+        return store.count(Query.query(ofClients(clients)
+                        .and("kind")
                         .is(NotificationKind.SAFETY_ALERT_ESCALATED.name())
                         .and("state")
                         .is(NotificationState.ESCALATED.name())
@@ -367,7 +431,7 @@ class EscalationTwoInstancesIT {
                 .alias(what)
                 .atMost(Duration.ofMinutes(3))
                 .pollInterval(Duration.ofMillis(200))
-                .until(() -> actual.getAsLong() == expected);
+                .untilAsserted(() -> assertThat(actual.getAsLong()).as(what).isEqualTo(expected));
     }
 
     /** Passes enough for a wrong extra send to show, and for every email claimed to be sent before the clock moves. */
