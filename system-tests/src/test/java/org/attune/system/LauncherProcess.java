@@ -124,7 +124,9 @@ final class LauncherProcess {
     private boolean allHealthy() {
         for (var name : List.of(
                 "ATTUNE_WEB_UI_PORT", "ATTUNE_CHECKIN_PORT", "ATTUNE_CONTENT_PORT", "ATTUNE_NOTIFICATION_PORT")) {
-            var request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + ports.get(name) + "/actuator/health"))
+            // The actuator answers on each app's management port: its port + 1000 in the local stack.
+            var request = HttpRequest.newBuilder(
+                            URI.create("http://127.0.0.1:" + (ports.get(name) + 1000) + "/actuator/health"))
                     .timeout(Duration.ofSeconds(3))
                     .build();
             try {

@@ -113,15 +113,20 @@ public final class TestHttp {
 
     private String registerWithVerifiedEmail(String email, String name, String role) {
         registerUnverified(email, name, role);
+        verifyEmail(email);
+        var token = accessToken(email);
+        var payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
+        return JSON.readTree(payload).get("sub").asString();
+    }
+
+    /** Opens the link of the verification mail sent to {@code email}, through the API. */
+    public void verifyEmail(String email) {
         var verified = postJson(
                 "/api/email-verifications",
                 "{\"token\":\"" + TestMail.token(TestMail.await(email, "Confirm your email")) + "\"}");
         if (verified.statusCode() != 204) {
             throw new IllegalStateException("Verification failed: " + verified.statusCode() + " " + verified.body());
         }
-        var token = accessToken(email);
-        var payload = new String(Base64.getUrlDecoder().decode(token.split("\\.")[1]), StandardCharsets.UTF_8);
-        return JSON.readTree(payload).get("sub").asString();
     }
 
     /** Registers through the API only: the account waits for its email to be verified. */

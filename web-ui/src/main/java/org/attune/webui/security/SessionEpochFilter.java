@@ -39,8 +39,10 @@ public class SessionEpochFilter extends OncePerRequestFilter {
         var session = request.getSession(false);
         var authentication =
                 session == null ? null : SecurityContextHolder.getContext().getAuthentication();
-        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal) {
-            var caller = Caller.of(authentication).orElseThrow();
+        if (authentication != null && authentication.getPrincipal() instanceof AccountPrincipal principal) {
+            // From the principal, not Caller.of: a sign-in still waiting for its second factor is nobody yet, but its
+            // session ends with the password like any other.
+            var caller = new Caller(principal.id(), principal.role(), principal.sessionEpoch());
             switch (sessions.status(caller)) {
                 case ENDED -> {
                     try {
