@@ -35,9 +35,12 @@ import org.attune.webui.library.Reply;
 import org.attune.webui.library.ui.AssignContentPanel;
 import org.attune.webui.library.ui.AssignContentPanels;
 import org.attune.webui.live.LiveUpdates;
+import org.attune.webui.progress.Goal;
+import org.attune.webui.progress.GoalsGateway;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.ProgressGateway;
 import org.attune.webui.progress.ProgressRange;
+import org.attune.webui.progress.ui.GoalsOverview;
 import org.attune.webui.progress.ui.ProgressCharts;
 import org.attune.webui.progress.ui.UserTime;
 import org.attune.webui.safety.ui.SafetyPlanPanels;
@@ -73,6 +76,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     final ProgressPart progressPart = new ProgressPart(this::rangeChosen);
     final RadioButtonGroup<ProgressRange> range = progressPart.range;
     final ProgressCharts charts = progressPart.charts;
+    final GoalsOverview goals = new GoalsOverview();
     final ScheduleSection schedule = new ScheduleSection();
     final AssignmentsSection assignments = new AssignmentsSection();
     final SharedReflectionsSection reflections = new SharedReflectionsSection();
@@ -88,6 +92,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     private final Accounts accounts;
     private final TherapistGateway gateway;
     private final ProgressGateway progress;
+    private final GoalsGateway goalsGateway;
     private final ReflectionAnswers answers;
     private final Clock clock;
     private UserTime time;
@@ -102,6 +107,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             Optional<List<SafetyFlagItem>> flags,
             Optional<List<FeedbackEntry>> feedback,
             Optional<ProgressData> progress,
+            Optional<List<Goal>> goals,
             Optional<List<AssignmentItem>> assignments,
             ClientSchedule schedule,
             Optional<Reply<List<SharedAnswer>>> reflections) {}
@@ -111,6 +117,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             Accounts accounts,
             TherapistGateway gateway,
             ProgressGateway progress,
+            GoalsGateway goalsGateway,
             ReflectionAnswers answers,
             LiveUpdates live,
             AssignContentPanels assignPanels,
@@ -123,6 +130,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         this.accounts = accounts;
         this.gateway = gateway;
         this.progress = progress;
+        this.goalsGateway = goalsGateway;
         this.answers = answers;
         this.clock = clock;
         addClassNames("attune-page", "attune-therapist-dashboard");
@@ -192,7 +200,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         }
         var classes = grant.get().dataClasses();
         var today = time.today(clock);
-        // The seven reads are independent: asked side by side, a live update waits for the slowest, not for the sum.
+        // The eight reads are independent: asked side by side, a live update waits for the slowest, not for the sum.
         try (var reads = Executors.newVirtualThreadPerTaskExecutor()) {
             var summary = reads.submit(() -> gateway.summary(caller, clientId));
             var flags = reads.submit(() -> classes.contains(DataClass.SAFETY_ALERTS)
@@ -204,6 +212,10 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             var charts = reads.submit(() -> classes.stream().anyMatch(PROGRESS_CLASSES::contains)
                     ? progress.ofClient(caller, clientId, chosen.from(today), today)
                     : Optional.<ProgressData>empty());
+            // Goal ratings are an outcome measure, shared with the questionnaire scores.
+            var goals = reads.submit(() -> classes.contains(DataClass.INSTRUMENT_SCORES)
+                    ? goalsGateway.ofClient(caller, clientId)
+                    : Optional.<List<Goal>>empty());
             var assigned = reads.submit(() -> classes.contains(DataClass.CONTENT_ACTIVITY)
                     ? gateway.assignments(caller, clientId)
                     : Optional.<List<AssignmentItem>>empty());
@@ -218,6 +230,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                     done(flags),
                     done(feedback),
                     done(charts),
+                    done(goals),
                     done(assigned),
                     done(schedule),
                     done(reflections)));
@@ -277,6 +290,14 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         if (classes.stream().anyMatch(PROGRESS_CLASSES::contains)) {
             content.add(section("therapist.progress.title", progressPart));
             progressPart.show(snapshot.progress(), time);
+        }
+        if (classes.contains(DataClass.INSTRUMENT_SCORES)) {
+            content.add(section("goals.title", goals));
+            var today = time.today(clock);
+            snapshot.goals()
+                    .ifPresentOrElse(
+                            list -> goals.show(list, chosen.from(today), today, time, true),
+                            () -> goals.showUnavailable());
         }
         schedule.show(snapshot.schedule(), time, clock.instant());
         content.add(section("therapist.schedule.title", schedule));
