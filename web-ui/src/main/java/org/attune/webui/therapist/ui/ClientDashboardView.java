@@ -43,6 +43,8 @@ import org.attune.webui.progress.ProgressRange;
 import org.attune.webui.progress.ui.GoalsOverview;
 import org.attune.webui.progress.ui.ProgressCharts;
 import org.attune.webui.progress.ui.UserTime;
+import org.attune.webui.report.SessionReports;
+import org.attune.webui.report.ui.SessionReportLink;
 import org.attune.webui.safety.ui.SafetyPlanPanels;
 import org.attune.webui.safety.ui.TherapistSafetyPlanPanel;
 import org.attune.webui.therapist.AssignmentItem;
@@ -87,6 +89,9 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     private final SafetyPlanPanels safetyPlanPanels;
     private TherapistSafetyPlanPanel safetyPlanPanel;
     private UUID safetyPlanClient;
+    private final SessionReports reports;
+    private SessionReportLink reportLink;
+    private UUID reportClient;
 
     private final Grants grants;
     private final Accounts accounts;
@@ -122,8 +127,10 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             LiveUpdates live,
             AssignContentPanels assignPanels,
             SafetyPlanPanels safetyPlanPanels,
+            SessionReports reports,
             Clock clock) {
         super(live);
+        this.reports = reports;
         this.assignPanels = assignPanels;
         this.safetyPlanPanels = safetyPlanPanels;
         this.grants = grants;
@@ -272,7 +279,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         shares.addClassName("attune-therapist-muted");
         content.add(shares);
         lastCheckIn.setText(lastCheckInText(classes, snapshot.summary()));
-        content.add(new Paragraph(lastCheckIn));
+        content.add(new Paragraph(lastCheckIn), reportLink());
         if (classes.contains(DataClass.SAFETY_ALERTS)) {
             content.add(section("therapist.flags.title", flags));
             flags.show(snapshot.flags(), time);
@@ -322,6 +329,27 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             note.addClassName("attune-therapist-muted");
             content.add(note);
         }
+    }
+
+    /** The session report of the period shown, read afresh (and under the grant) each time it is downloaded. */
+    private Div reportLink() {
+        if (reportLink == null || !clientId.equals(reportClient)) {
+            var client = clientId;
+            reportLink = new SessionReportLink(
+                    "dashboard-report",
+                    time,
+                    () -> {
+                        var today = time.today(clock);
+                        return new java.time.LocalDate[] {chosen.from(today), today};
+                    },
+                    period -> reports.ofClient(caller, client, period[0], period[1]));
+            reportClient = clientId;
+        }
+        var about = new Span(getTranslation("report.therapist.about"));
+        about.addClassName("attune-therapist-muted");
+        var box = new Div(reportLink, about);
+        box.addClassName("attune-report");
+        return box;
     }
 
     private void showNotShared() {
