@@ -45,6 +45,9 @@ class SessionReportPdfTest extends SpringBrowserlessTest {
     static final LocalDate FROM = TO.minusDays(41);
     static final UserTime TIME = new UserTime(ZoneOffset.UTC, Locale.UK);
 
+    static final tools.jackson.databind.json.JsonMapper JSON =
+            tools.jackson.databind.json.JsonMapper.builder().build();
+
     SessionReportLink link;
 
     @BeforeEach
@@ -76,17 +79,17 @@ class SessionReportPdfTest extends SpringBrowserlessTest {
         var mood = new ProgressData.Mood(days, weeks, List.of(), List.of(), List.of());
         var day = 86_400L;
         var start = FROM.atStartOfDay(ZoneOffset.UTC).toInstant().plusSeconds(19 * 3600);
-        var phq = new ProgressData.InstrumentSeries(
-                "PHQ-9",
-                List.of(
-                        new ProgressData.InstrumentPoint(start.plusSeconds(day), 12, 27, "moderate"),
-                        new ProgressData.InstrumentPoint(start.plusSeconds(15 * day), 10, 27, "moderate"),
-                        new ProgressData.InstrumentPoint(start.plusSeconds(29 * day), 6, 27, "mild")));
-        var gad = new ProgressData.InstrumentSeries(
-                "GAD-7",
-                List.of(
-                        new ProgressData.InstrumentPoint(start.plusSeconds(day), 11, 21, "moderate"),
-                        new ProgressData.InstrumentPoint(start.plusSeconds(29 * day), 8, 21, "mild")));
+        // Read from JSON as checkin-service answers it, so the test does not depend on the records' constructors.
+        var instruments = JSON.readValue(
+                """
+                [{"code": "PHQ-9", "points": [
+                   {"completedAt": "%1$s", "total": 12, "maxTotal": 27, "band": "moderate"},
+                   {"completedAt": "%2$s", "total": 10, "maxTotal": 27, "band": "moderate"},
+                   {"completedAt": "%3$s", "total": 6, "maxTotal": 27, "band": "mild"}]},
+                 {"code": "GAD-7", "points": [
+                   {"completedAt": "%1$s", "total": 11, "maxTotal": 21, "band": "moderate"},
+                   {"completedAt": "%3$s", "total": 8, "maxTotal": 21, "band": "mild"}]}]""".formatted(start.plusSeconds(day), start.plusSeconds(15 * day), start.plusSeconds(29 * day)),
+                new tools.jackson.core.type.TypeReference<List<ProgressData.InstrumentSeries>>() {});
         var sessions = List.of(
                 new ProgressData.SessionPoint(start.plusSeconds(6 * day), FROM.plusDays(6), 31, 40, false, null),
                 new ProgressData.SessionPoint(
@@ -97,7 +100,7 @@ class SessionReportPdfTest extends SpringBrowserlessTest {
                 TO,
                 Set.of("MOOD_CHECKINS", "INSTRUMENT_SCORES", "SESSION_FEEDBACK"),
                 shared.contains(DataClass.MOOD_CHECKINS) ? mood : null,
-                shared.contains(DataClass.INSTRUMENT_SCORES) ? List.of(phq, gad) : null,
+                shared.contains(DataClass.INSTRUMENT_SCORES) ? instruments : null,
                 shared.contains(DataClass.SESSION_FEEDBACK) ? sessions : null,
                 "about");
         var goals = List.of(
