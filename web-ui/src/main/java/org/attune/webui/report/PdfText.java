@@ -14,7 +14,8 @@ final class PdfText {
         }
         var out = new StringBuilder(text.length());
         text.codePoints().forEach(cp -> {
-            var s = cp == '\t' || cp == '\n' || cp == '\r' ? " " : new String(Character.toChars(cp));
+            // Tabs, line breaks and the narrow spaces dates are formatted with ("7:40\u202fPM") are plain spaces here.
+            var s = Character.isWhitespace(cp) || Character.isSpaceChar(cp) ? " " : new String(Character.toChars(cp));
             try {
                 font.encode(s);
                 out.append(s);

@@ -270,6 +270,9 @@ final class SvgOnPdf {
         }
         out.setStrokingColor(colour(stroke, 1));
         out.setLineWidth(Float.parseFloat(style.getOrDefault("stroke-width", "1")) * scale);
+        // Round joins as a browser draws them by default would be miters; round keeps sharp turns from spiking.
+        out.setLineJoinStyle(1);
+        out.setLineCapStyle(1);
         var dash = style.get("stroke-dasharray");
         if (dash != null) {
             var parts = dash.trim().split("[\\s,]+");
