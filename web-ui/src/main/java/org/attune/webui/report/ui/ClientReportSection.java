@@ -21,7 +21,7 @@ public class ClientReportSection extends Section {
         setId("bring-report");
         addClassName("attune-bring-report");
         range.setId("bring-report-range");
-        range.setLabel(getTranslation("progress.range.label"));
+        range.setLabel(getTranslation("report.client.period"));
         range.setItems(ProgressRange.values());
         range.setItemLabelGenerator(r -> getTranslation("progress.range." + r.name()));
         range.setValue(ProgressRange.FOUR_WEEKS);
@@ -39,6 +39,6 @@ public class ClientReportSection extends Section {
                 new H2(getTranslation("report.client.title")),
                 new Paragraph(getTranslation("report.client.intro")),
                 range,
-                link);
+                new Paragraph(link));
     }
 }
