@@ -58,6 +58,12 @@ class SessionReportIT {
         assertThat(page.locator("#dashboard-title")).containsText("Demo Client");
         assertThat(page.locator("#chart-goals")).isVisible(PATIENTLY);
         chooseThreeMonths(page);
+        Browsers.screenshot(page, "therapist-dashboard-goals");
+        var phone = browsers.phone();
+        Screens.signIn(phone, stack, DemoHistoryIT.THERAPIST_EMAIL, DemoHistoryIT.PASSWORD);
+        Screens.open(phone, stack, "/clients/" + client.id);
+        assertThat(phone.locator("#chart-goals")).isVisible(PATIENTLY);
+        Browsers.screenshot(phone, "therapist-dashboard-goals");
 
         var text = download(page, "#dashboard-report", "demo-therapist");
 
@@ -87,6 +93,14 @@ class SessionReportIT {
         awaitDemoGoalsAndMeasures(client);
         var page = browsers.desktop();
         Screens.signIn(page, stack, DemoHistoryIT.CLIENT_EMAIL, DemoHistoryIT.PASSWORD);
+        var phone = browsers.phone();
+        Screens.signIn(phone, stack, DemoHistoryIT.CLIENT_EMAIL, DemoHistoryIT.PASSWORD);
+        for (var screen : List.of(page, phone)) {
+            Screens.open(screen, stack, "/progress");
+            assertThat(screen.locator("#chart-goals")).isVisible(PATIENTLY);
+            assertThat(screen.locator("#goal-words")).containsText("Say what I need at work");
+            Browsers.screenshot(screen, "client-progress-goals");
+        }
         Screens.open(page, stack, "/bring-to-session");
         assertThat(page.locator("#bring-report")).isVisible(PATIENTLY);
         page.locator("#bring-report-range vaadin-radio-button", new Page.LocatorOptions().setHasText("3 months"))
