@@ -9,6 +9,8 @@ import org.attune.checkin.checkin.CheckIn;
 import org.attune.checkin.checkin.CheckInStore;
 import org.attune.checkin.feedback.SessionFeedback;
 import org.attune.checkin.feedback.SessionFeedbackStore;
+import org.attune.checkin.goals.GoalExport;
+import org.attune.checkin.goals.Goals;
 import org.attune.checkin.questionnaire.QuestionnaireResponse;
 import org.attune.checkin.questionnaire.QuestionnaireResponses;
 import org.attune.checkin.safety.SafetyFlag;
@@ -41,6 +43,7 @@ class ExportController {
     private final SessionFeedbackStore feedback;
     private final SafetyFlags safetyFlags;
     private final SafetyPlans safetyPlans;
+    private final Goals goals;
     private final ConsentProjection consent;
     private final AccessLog accessLog;
     private final Clock clock;
@@ -51,6 +54,7 @@ class ExportController {
             SessionFeedbackStore feedback,
             SafetyFlags safetyFlags,
             SafetyPlans safetyPlans,
+            Goals goals,
             ConsentProjection consent,
             AccessLog accessLog,
             Clock clock) {
@@ -59,6 +63,7 @@ class ExportController {
         this.feedback = feedback;
         this.safetyFlags = safetyFlags;
         this.safetyPlans = safetyPlans;
+        this.goals = goals;
         this.consent = consent;
         this.accessLog = accessLog;
         this.clock = clock;
@@ -83,7 +88,8 @@ class ExportController {
                         safetyFlags.of(id).collectList(),
                         consent.involving(id).map(ExportController::grant).collectList(),
                         accessLog.forClient(id).map(ExportController::access).collectList(),
-                        safetyPlans.exportOf(id))
+                        safetyPlans.exportOf(id),
+                        goals.exportOf(id))
                 .map(t -> new Export(
                         id,
                         caller.role().name(),
@@ -98,7 +104,8 @@ class ExportController {
                         t.getT4().stream().map(ExportController::safetyFlag).toList(),
                         t.getT5(),
                         t.getT6(),
-                        t.getT7()))
+                        t.getT7(),
+                        t.getT8()))
                 .map(export -> ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attune-checkins-export.json\"")
                         .body(export));
@@ -115,7 +122,8 @@ class ExportController {
             List<SafetyFlagData> safetyFlags,
             List<GrantData> consentGrants,
             List<AccessData> accessLog,
-            SafetyPlanExport safetyPlan) {}
+            SafetyPlanExport safetyPlan,
+            List<GoalExport> goals) {}
 
     record CheckInData(
             String id,

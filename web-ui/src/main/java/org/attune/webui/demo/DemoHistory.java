@@ -59,7 +59,17 @@ final class DemoHistory {
             String text)
             implements Item {}
 
+    /** A shared goal in the demo client's words, with a rating for each of the six weeks, oldest first. */
+    record Goal(String text, List<Integer> weeklyRatings) {}
+
     private DemoHistory() {}
+
+    /** Two goals the demo client and therapist agreed on, coming slowly closer (with one flat week). */
+    static List<Goal> goals() {
+        return List.of(
+                new Goal("Say what I need at work, even when it feels uncomfortable", List.of(2, 3, 3, 4, 5, 6)),
+                new Goal("Walk by the sea on Sundays", List.of(4, 5, 4, 6, 6, 7)));
+    }
 
     /** Everything from 41 days before {@code today} up to yesterday evening, oldest first. */
     static List<Item> sixWeeksBefore(LocalDate today, ZoneId zone) {

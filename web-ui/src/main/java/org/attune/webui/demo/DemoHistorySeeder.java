@@ -90,7 +90,7 @@ class DemoHistorySeeder {
                 refused++;
             }
         }
-        boolean extrasDone = postRhythmAndPractice(client);
+        boolean extrasDone = postRhythmAndPractice(client) & postGoals(client, today);
         if (refused == 0 && extrasDone) {
             mongo.upsert(
                     Query.query(Criteria.where("_id").is(client.id().toString())),
@@ -188,6 +188,39 @@ class DemoHistorySeeder {
                         "/api/v1/content/" + slug.asString() + "/engagements",
                         Map.of("kind", kind),
                         null);
+            }
+        }
+        return ok;
+    }
+
+    /** The demo's shared goals with a rating in each of the last six weeks; skipped when the client has goals. */
+    private boolean postGoals(Caller client, LocalDate today) {
+        var existing = services.getJson(Service.CHECKIN, "/api/v1/goals", client);
+        if (existing.isEmpty()) {
+            return false;
+        }
+        if (!existing.get().isEmpty()) {
+            return true;
+        }
+        boolean ok = true;
+        for (var goal : DemoHistory.goals()) {
+            var created = services.postJson(Service.CHECKIN, "/api/v1/goals", Map.of("text", goal.text()), client);
+            if (!created.ok() || created.body() == null) {
+                return false;
+            }
+            var id = created.body().path("id").asString();
+            var ratings = goal.weeklyRatings();
+            for (int i = 0; i < ratings.size(); i++) {
+                var at = today.minusWeeks(ratings.size() - 1L - i)
+                        .minusDays(1)
+                        .atTime(12, 0)
+                        .toInstant(ZoneOffset.UTC);
+                ok &= services.putJson(
+                                Service.CHECKIN,
+                                "/api/v1/goals/" + id + "/rating",
+                                Map.of("rating", ratings.get(i), "recordedAt", at.toString()),
+                                client)
+                        .ok();
             }
         }
         return ok;

@@ -43,6 +43,11 @@ public class ClientViewsTestConfig {
     }
 
     @Bean
+    public org.attune.webui.report.FakeSessionReports sessionReports() {
+        return new org.attune.webui.report.FakeSessionReports();
+    }
+
+    @Bean
     public MutableClock clock() {
         return new MutableClock(NOW);
     }

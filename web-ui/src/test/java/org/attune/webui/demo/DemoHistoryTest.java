@@ -31,6 +31,16 @@ class DemoHistoryTest {
     }
 
     @Test
+    void theDemoGoalsAreAtMostThreeInTheClientsWordsWithOneRatingFromZeroToTenForEachOfTheSixWeeks() {
+        assertThat(DemoHistory.goals()).hasSizeBetween(1, 3).allSatisfy(goal -> {
+            assertThat(goal.text()).isNotBlank().hasSizeLessThanOrEqualTo(200);
+            assertThat(goal.weeklyRatings())
+                    .hasSize(6)
+                    .allSatisfy(r -> assertThat(r).isBetween(0, 10));
+        });
+    }
+
+    @Test
     void checkInValuesStayWithinWhatTheServiceAccepts() {
         assertThat(history).filteredOn(DemoHistory.CheckIn.class::isInstance).allSatisfy(item -> {
             var checkIn = (DemoHistory.CheckIn) item;

@@ -29,11 +29,14 @@ import java.util.Map;
 import org.attune.webui.checkin.CheckInEntry;
 import org.attune.webui.checkin.CheckinGateway;
 import org.attune.webui.checkin.FeedbackEntry;
+import org.attune.webui.report.SessionReports;
+import org.attune.webui.report.ui.ClientReportSection;
 import org.attune.webui.security.Caller;
 
 /**
  * "Bring to session": the client picks check-ins (and their notes) and session checks from the last seven days and
- * gets a summary to show their therapist or print. Nothing is shared by this page; it only gathers.
+ * gets a summary to show their therapist or print, or downloads a session report (PDF) of a longer period. Nothing
+ * is shared by this page; it only gathers.
  */
 @Route("bring-to-session")
 @RolesAllowed("CLIENT")
@@ -57,7 +60,9 @@ class BringToSessionView extends Main implements HasDynamicTitle {
     List<CheckInEntry> checkIns = List.of();
     List<FeedbackEntry> feedback = List.of();
 
-    BringToSessionView(CheckinGateway checkins, Clock clock) {
+    final ClientReportSection report;
+
+    BringToSessionView(CheckinGateway checkins, SessionReports reports, Clock clock) {
         addClassNames("attune-page", "attune-bring");
         zone = ClientTime.zone();
         locale = ClientTime.displayLocale();
@@ -111,7 +116,8 @@ class BringToSessionView extends Main implements HasDynamicTitle {
         showSummary.addThemeVariants(ButtonVariant.PRIMARY);
         picker.add(showSummary);
 
-        add(new H1(getTranslation("checkin.bring.title")), picker, summary);
+        report = new ClientReportSection(reports, caller, clock);
+        add(new H1(getTranslation("checkin.bring.title")), picker, summary, report);
     }
 
     private Paragraph unavailable(String id) {

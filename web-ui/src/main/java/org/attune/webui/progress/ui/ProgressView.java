@@ -10,13 +10,16 @@ import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
 import java.time.Clock;
+import java.time.LocalDate;
+import org.attune.webui.progress.GoalsGateway;
 import org.attune.webui.progress.ProgressGateway;
 import org.attune.webui.progress.ProgressRange;
 import org.attune.webui.security.Caller;
 
 /**
  * A client's own progress: mood and energy, window-of-tolerance weeks, continuity of check-ins (never a streak),
- * instrument totals with their bands, session connection with rupture markers, and the words used most.
+ * instrument totals with their bands, session connection with rupture markers, the words used most, and the
+ * client's shared goals with their weekly ratings.
  */
 @Route("progress")
 @RolesAllowed("CLIENT")
@@ -26,15 +29,17 @@ class ProgressView extends Main implements HasDynamicTitle {
     final Paragraph status = new Paragraph();
     final Div empty = new Div();
     final ProgressCharts charts = new ProgressCharts();
+    final GoalsPanel goals;
 
     private final ProgressGateway progress;
     private final Clock clock;
     private final Caller caller;
 
-    ProgressView(ProgressGateway progress, Clock clock) {
+    ProgressView(ProgressGateway progress, GoalsGateway goalsGateway, Clock clock) {
         this.progress = progress;
         this.clock = clock;
         this.caller = Caller.current().orElseThrow();
+        this.goals = new GoalsPanel(goalsGateway, caller, this::period, () -> UserTime.of(this));
         addClassNames("attune-page", "attune-progress-page");
         range.setId("progress-range");
         range.setLabel(getTranslation("progress.range.label"));
@@ -59,11 +64,19 @@ class ProgressView extends Main implements HasDynamicTitle {
                 range,
                 status,
                 empty,
-                charts);
+                charts,
+                goals);
         load();
     }
 
+    private LocalDate[] period() {
+        var today = UserTime.of(this).today(clock);
+        var chosen = range.getValue() == null ? ProgressRange.FOUR_WEEKS : range.getValue();
+        return new LocalDate[] {chosen.from(today), today};
+    }
+
     void load() {
+        goals.load();
         var time = UserTime.of(this);
         var today = time.today(clock);
         var chosen = range.getValue() == null ? ProgressRange.FOUR_WEEKS : range.getValue();

@@ -35,11 +35,16 @@ import org.attune.webui.library.Reply;
 import org.attune.webui.library.ui.AssignContentPanel;
 import org.attune.webui.library.ui.AssignContentPanels;
 import org.attune.webui.live.LiveUpdates;
+import org.attune.webui.progress.Goal;
+import org.attune.webui.progress.GoalsGateway;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.ProgressGateway;
 import org.attune.webui.progress.ProgressRange;
+import org.attune.webui.progress.ui.GoalsOverview;
 import org.attune.webui.progress.ui.ProgressCharts;
 import org.attune.webui.progress.ui.UserTime;
+import org.attune.webui.report.SessionReports;
+import org.attune.webui.report.ui.SessionReportLink;
 import org.attune.webui.safety.ui.SafetyPlanPanels;
 import org.attune.webui.safety.ui.TherapistSafetyPlanPanel;
 import org.attune.webui.therapist.AssignmentItem;
@@ -73,6 +78,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     final ProgressPart progressPart = new ProgressPart(this::rangeChosen);
     final RadioButtonGroup<ProgressRange> range = progressPart.range;
     final ProgressCharts charts = progressPart.charts;
+    final GoalsOverview goals = new GoalsOverview();
     final ScheduleSection schedule = new ScheduleSection();
     final AssignmentsSection assignments = new AssignmentsSection();
     final SharedReflectionsSection reflections = new SharedReflectionsSection();
@@ -83,11 +89,15 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     private final SafetyPlanPanels safetyPlanPanels;
     private TherapistSafetyPlanPanel safetyPlanPanel;
     private UUID safetyPlanClient;
+    private final SessionReports reports;
+    private SessionReportLink reportLink;
+    private UUID reportClient;
 
     private final Grants grants;
     private final Accounts accounts;
     private final TherapistGateway gateway;
     private final ProgressGateway progress;
+    private final GoalsGateway goalsGateway;
     private final ReflectionAnswers answers;
     private final Clock clock;
     private UserTime time;
@@ -102,6 +112,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             Optional<List<SafetyFlagItem>> flags,
             Optional<List<FeedbackEntry>> feedback,
             Optional<ProgressData> progress,
+            Optional<List<Goal>> goals,
             Optional<List<AssignmentItem>> assignments,
             ClientSchedule schedule,
             Optional<Reply<List<SharedAnswer>>> reflections) {}
@@ -111,18 +122,22 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             Accounts accounts,
             TherapistGateway gateway,
             ProgressGateway progress,
+            GoalsGateway goalsGateway,
             ReflectionAnswers answers,
             LiveUpdates live,
             AssignContentPanels assignPanels,
             SafetyPlanPanels safetyPlanPanels,
+            SessionReports reports,
             Clock clock) {
         super(live);
+        this.reports = reports;
         this.assignPanels = assignPanels;
         this.safetyPlanPanels = safetyPlanPanels;
         this.grants = grants;
         this.accounts = accounts;
         this.gateway = gateway;
         this.progress = progress;
+        this.goalsGateway = goalsGateway;
         this.answers = answers;
         this.clock = clock;
         addClassNames("attune-page", "attune-therapist-dashboard");
@@ -192,7 +207,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         }
         var classes = grant.get().dataClasses();
         var today = time.today(clock);
-        // The seven reads are independent: asked side by side, a live update waits for the slowest, not for the sum.
+        // The eight reads are independent: asked side by side, a live update waits for the slowest, not for the sum.
         try (var reads = Executors.newVirtualThreadPerTaskExecutor()) {
             var summary = reads.submit(() -> gateway.summary(caller, clientId));
             var flags = reads.submit(() -> classes.contains(DataClass.SAFETY_ALERTS)
@@ -204,6 +219,10 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             var charts = reads.submit(() -> classes.stream().anyMatch(PROGRESS_CLASSES::contains)
                     ? progress.ofClient(caller, clientId, chosen.from(today), today)
                     : Optional.<ProgressData>empty());
+            // Goal ratings are an outcome measure, shared with the questionnaire scores.
+            var goals = reads.submit(() -> classes.contains(DataClass.INSTRUMENT_SCORES)
+                    ? goalsGateway.ofClient(caller, clientId)
+                    : Optional.<List<Goal>>empty());
             var assigned = reads.submit(() -> classes.contains(DataClass.CONTENT_ACTIVITY)
                     ? gateway.assignments(caller, clientId)
                     : Optional.<List<AssignmentItem>>empty());
@@ -218,6 +237,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                     done(flags),
                     done(feedback),
                     done(charts),
+                    done(goals),
                     done(assigned),
                     done(schedule),
                     done(reflections)));
@@ -259,7 +279,7 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         shares.addClassName("attune-therapist-muted");
         content.add(shares);
         lastCheckIn.setText(lastCheckInText(classes, snapshot.summary()));
-        content.add(new Paragraph(lastCheckIn));
+        content.add(new Paragraph(lastCheckIn), reportLink());
         if (classes.contains(DataClass.SAFETY_ALERTS)) {
             content.add(section("therapist.flags.title", flags));
             flags.show(snapshot.flags(), time);
@@ -277,6 +297,14 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         if (classes.stream().anyMatch(PROGRESS_CLASSES::contains)) {
             content.add(section("therapist.progress.title", progressPart));
             progressPart.show(snapshot.progress(), time);
+        }
+        if (classes.contains(DataClass.INSTRUMENT_SCORES)) {
+            content.add(section("goals.title", goals));
+            var today = time.today(clock);
+            snapshot.goals()
+                    .ifPresentOrElse(
+                            list -> goals.show(list, chosen.from(today), today, time, true),
+                            () -> goals.showUnavailable());
         }
         schedule.show(snapshot.schedule(), time, clock.instant());
         content.add(section("therapist.schedule.title", schedule));
@@ -301,6 +329,27 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             note.addClassName("attune-therapist-muted");
             content.add(note);
         }
+    }
+
+    /** The session report of the period shown, read afresh (and under the grant) each time it is downloaded. */
+    private Div reportLink() {
+        if (reportLink == null || !clientId.equals(reportClient)) {
+            var client = clientId;
+            reportLink = new SessionReportLink(
+                    "dashboard-report",
+                    time,
+                    () -> {
+                        var today = time.today(clock);
+                        return new java.time.LocalDate[] {chosen.from(today), today};
+                    },
+                    period -> reports.ofClient(caller, client, period[0], period[1]));
+            reportClient = clientId;
+        }
+        var about = new Span(getTranslation("report.therapist.about"));
+        about.addClassName("attune-therapist-muted");
+        var box = new Div(reportLink, about);
+        box.addClassName("attune-report");
+        return box;
     }
 
     private void showNotShared() {

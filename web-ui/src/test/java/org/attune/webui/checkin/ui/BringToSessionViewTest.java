@@ -133,4 +133,19 @@ class BringToSessionViewTest extends SpringBrowserlessTest {
         assertThat(view.picker.getElement().getTextRecursively()).contains("could not load this just now");
         assertThat(view.checkInChoices).isEmpty();
     }
+
+    @Test
+    void aSessionReportIsOfferedForFourWeeksUnlessTheClientChoosesAnotherPeriodAndPrivateNotesAreNeverInIt() {
+        var view = navigate(BringToSessionView.class);
+
+        assertThat(view.report.getElement().getTextRecursively())
+                .contains("A report to bring to your session", "Private notes are never in it")
+                .contains("Download a session report (PDF)");
+        var link = $(org.attune.webui.report.ui.SessionReportLink.class).single();
+        assertThat(link.getHref()).isNotBlank();
+        assertThat($(com.vaadin.flow.component.radiobutton.RadioButtonGroup.class)
+                        .id("bring-report-range")
+                        .getValue())
+                .isEqualTo(org.attune.webui.progress.ProgressRange.FOUR_WEEKS);
+    }
 }

@@ -67,6 +67,11 @@ class ProgressViewTest extends SpringBrowserlessTest {
         }
 
         @Bean
+        org.attune.webui.progress.FakeGoals fakeGoals() {
+            return new org.attune.webui.progress.FakeGoals();
+        }
+
+        @Bean
         Clock clock() {
             return Clock.fixed(NOW, ZoneOffset.UTC);
         }
