@@ -189,8 +189,18 @@ class LauncherKillNineIT {
                     "/api/accounts",
                     null,
                     Map.of("email", email, "password", password, "displayName", "Kill Nine", "role", "CLIENT"));
-            assertThat(response.status()).as(response.body()).isEqualTo(201);
-            return new Client(UUID.fromString(response.json().get("id").asString()), email, password);
+            assertThat(response.status()).as(response.body()).isEqualTo(202);
+            var verified = Api.post(
+                    launcher.webUiUrl(),
+                    "/api/email-verifications",
+                    null,
+                    Map.of("token", launcher.verificationToken(email)));
+            assertThat(verified.status()).as(verified.body()).isEqualTo(204);
+            var signedIn = new Client(null, email, password);
+            var payload = new String(java.util.Base64.getUrlDecoder()
+                    .decode(signedIn.token(launcher).split("\\.")[1]));
+            var id = UUID.fromString(Api.JSON.readTree(payload).get("sub").asString());
+            return new Client(id, email, password);
         }
 
         String token(LauncherProcess launcher) {

@@ -109,6 +109,30 @@ final class LauncherProcess {
         return dataDir.resolve("launcher-" + starts + ".log");
     }
 
+    /**
+     * The token in the verification link the stack mailed to {@code address}, read from the mail log the launcher
+     * writes into its data directory (this stack runs in another process, so there is no mailbox object to ask).
+     */
+    String verificationToken(String address) {
+        var mailLog = dataDir.resolve("logs/mail.log");
+        var token = java.util.regex.Pattern.compile(
+                "To: " + java.util.regex.Pattern.quote(address)
+                        + "\\nSubject: [^\\n]*Confirm your email.*?[?&]token=([A-Za-z0-9_-]+)",
+                java.util.regex.Pattern.DOTALL);
+        return org.awaitility.Awaitility.await()
+                .atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .until(
+                        () -> {
+                            if (!Files.exists(mailLog)) {
+                                return null;
+                            }
+                            var matcher = token.matcher(Files.readString(mailLog));
+                            return matcher.find() ? matcher.group(1) : null;
+                        },
+                        java.util.Objects::nonNull);
+    }
+
     URI webUiUrl() {
         return URI.create("http://127.0.0.1:" + ports.get("ATTUNE_WEB_UI_PORT"));
     }
