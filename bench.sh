@@ -2,6 +2,7 @@
 # Measures Attune against its performance goals (issue 14) and writes bench/results.md. Figures, not tests.
 #   ./bench.sh            the full run (about 30-40 minutes on an idle 2-core machine)
 #   ./bench.sh --quick    fewer requests, reminders, check-ins, sessions and pages (a few minutes plus the build)
+#   --profile             also a flight recording of every stack service: bench/target/jfr/<pid>.jfr
 # Builds what it needs through the Maven reactor (nothing is installed into ~/.m2), runs notification-service's
 # dispatch benchmark (P4, its own broker and store), then starts a whole stack of its own on free ports and measures
 # P1-P3 and P5-P7 with their anchors in the same run (system-tests' StackBenchmark). Lighthouse (P7) comes from the npm
@@ -15,12 +16,14 @@ fi
 export PATH="${JAVA_HOME:+$JAVA_HOME/bin:}$PATH"
 
 quick=false
+profile=""
 maven_extra=()
 for arg in "$@"; do
     case "$arg" in
         --quick) quick=true ;;
         --offline|-o) maven_extra+=("-o") ;;
-        *) echo "Unknown option $arg. Options: --quick, --offline" >&2; exit 2 ;;
+        --profile) profile="$PWD/bench/target/jfr" ;;
+        *) echo "Unknown option $arg. Options: --quick, --offline, --profile" >&2; exit 2 ;;
     esac
 done
 
@@ -53,7 +56,7 @@ echo "P4: ${reminders} due reminders, two notification-service instances (builds
 
 echo "Building the stack and running P1-P3, P5-P7 on a stack of its own (free ports)..."
 ./mvnw -B "${maven_extra[@]}" "${skip[@]}" -pl system-tests -am verify -Dtest=None -Dit.test=StackBenchmark \
-    -Dbench.quick="$quick" -Dbench.p4-file="$p4_file" -Dbench.machine-file="$PWD/bench/target/machine.txt" \
+    -Dbench.quick="$quick" -Dattune.stack.jfr="$profile" -Dbench.p4-file="$p4_file" -Dbench.machine-file="$PWD/bench/target/machine.txt" \
     | grep -E '^\[(ERROR|WARNING)\]|BUILD|StackBenchmark|P[1-7]' || true
 
 if [[ bench/results.md -nt bench/target/machine.txt ]]; then

@@ -106,6 +106,14 @@ class StackBenchmark {
             services += rss;
             each.add(name + " " + rss / 1024 + " MiB");
         }
+        var recordings = System.getProperty("attune.stack.jfr", "");
+        if (!recordings.isBlank()) {
+            var names = new ArrayList<String>();
+            for (var name : List.of("web-ui", "checkin-service", "content-service", "notification-service")) {
+                names.add(stack.pidOf(name) + ".jfr " + name);
+            }
+            Files.write(Path.of(recordings, "services.txt"), names);
+        }
         long launcher = rssKiB(ProcessHandle.current().pid());
         var empty = emptyJvm();
         results.startAndMemory(startSeconds, services, launcher, each, empty[0], empty[1]);
@@ -209,7 +217,11 @@ class StackBenchmark {
         errors.set(0);
         var httpRun = run(CLIENTS, requests, post);
 
-        try (var mongo = MongoClients.create(stack.mongoUri(SCRATCH_DB))) {
+        var settings = com.mongodb.MongoClientSettings.builder()
+                .applyConnectionString(new com.mongodb.ConnectionString(stack.mongoUri(SCRATCH_DB)))
+                .uuidRepresentation(org.bson.UuidRepresentation.STANDARD)
+                .build();
+        try (var mongo = MongoClients.create(settings)) {
             var collection = mongo.getDatabase(SCRATCH_DB).getCollection("raw");
             var ids = new String[requests];
             var insert = run(CLIENTS, requests, (worker, i) -> {
@@ -569,6 +581,9 @@ class StackBenchmark {
                     "--output-path=" + report,
                     "--only-categories=performance,accessibility",
                     "--quiet",
+                    // A loaded machine: the defaults (30 s to first paint, 45 s to load) gave up on signed-in pages.
+                    "--max-wait-for-fcp=90000",
+                    "--max-wait-for-load=120000",
                     "--chrome-flags=--headless=new --no-sandbox --disable-gpu"));
             if (entry.getValue()[1] != null) {
                 var headers = out.resolve(name.replace(' ', '-') + "-headers.json");
@@ -588,7 +603,11 @@ class StackBenchmark {
                 continue;
             }
             if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
-                results.notMeasured("P7 " + name, "Lighthouse exited " + process.exitValue() + "; see " + out);
+                var log = Files.readAllLines(out.resolve(name.replace(' ', '-') + ".log"));
+                results.notMeasured(
+                        "P7 " + name,
+                        "Lighthouse exited " + process.exitValue() + ": "
+                                + (log.isEmpty() ? "" : log.getLast().strip()));
                 continue;
             }
             var json = Api.JSON.readTree(Files.readString(report));
