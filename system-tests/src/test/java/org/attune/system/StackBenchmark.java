@@ -1,6 +1,9 @@
 package org.attune.system;
 
+import com.microsoft.playwright.BrowserContext;
+import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
+import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.assertions.LocatorAssertions;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.model.Filters;
@@ -74,7 +77,7 @@ class StackBenchmark {
             part("P2", () -> checkInToScreen(stack, browsers));
             part("P3", () -> revokeUnderLoad(stack));
             part("P5", () -> heapPerSession(stack, browsers));
-            part("P7", () -> lighthouse(stack, browsers));
+            part("P7", () -> lighthouse(stack));
         }
         part("P4", () -> results.dispatch(System.getProperty("bench.p4-file", "")));
         var root = Path.of(System.getProperty("attune.repo.root", ".."))
@@ -549,7 +552,7 @@ class StackBenchmark {
 
     // --- P7: Lighthouse, mobile preset, signed in -----------------------------------------------------------
 
-    private void lighthouse(LocalStack stack, Browsers browsers) throws Exception {
+    private void lighthouse(LocalStack stack) throws Exception {
         var root = Path.of(System.getProperty("attune.repo.root", ".."))
                 .toAbsolutePath()
                 .normalize();
@@ -561,93 +564,131 @@ class StackBenchmark {
         var client = Person.client(stack);
         var therapist = Person.therapist(stack);
         grantAll(stack, client, therapist);
-        var pages = new LinkedHashMap<String, String[]>();
-        pages.put("sign-in", new String[] {"/login", null});
-        pages.put("Today", new String[] {"/today", cookies(stack, browsers, client)});
-        if (!QUICK) {
-            pages.put("My progress", new String[] {"/progress", pages.get("Today")[1]});
-            pages.put("therapist dashboard", new String[] {"/clients", cookies(stack, browsers, therapist)});
-        }
         var out = Path.of("target/lighthouse");
         Files.createDirectories(out);
-        for (var entry : pages.entrySet()) {
-            var name = entry.getKey();
-            var report = out.resolve(name.replace(' ', '-') + ".json");
-            var command = new ArrayList<>(List.of(
-                    "node",
-                    cli.toString(),
-                    stack.webUiUrl().resolve(entry.getValue()[0]).toString(),
-                    "--output=json",
-                    "--output-path=" + report,
-                    "--only-categories=performance,accessibility",
-                    "--quiet",
-                    // A loaded machine: the defaults (30 s to first paint, 45 s to load) gave up on signed-in pages.
-                    "--max-wait-for-fcp=90000",
-                    "--max-wait-for-load=120000",
-                    "--chrome-flags=--headless=new --no-sandbox --disable-gpu"));
-            if (entry.getValue()[1] != null) {
-                var headers = out.resolve(name.replace(' ', '-') + "-headers.json");
-                // The session cookie of a browser that signed in through the login page; Lighthouse sends it on every
-                // request of its own fresh, headless Chromium.
-                Files.writeString(headers, Api.JSON.writeValueAsString(Map.of("Cookie", entry.getValue()[1])));
-                command.add("--extra-headers=" + headers);
-            }
-            var builder = new ProcessBuilder(command).redirectErrorStream(true);
-            builder.environment().put("CHROME_PATH", "/usr/bin/chromium");
-            var process = builder.redirectOutput(
-                            out.resolve(name.replace(' ', '-') + ".log").toFile())
-                    .start();
-            if (!process.waitFor(5, TimeUnit.MINUTES)) {
-                process.destroyForcibly();
-                results.notMeasured("P7 " + name, "Lighthouse took longer than 5 minutes");
-                continue;
-            }
-            if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
-                var log = Files.readAllLines(out.resolve(name.replace(' ', '-') + ".log"));
-                results.notMeasured(
-                        "P7 " + name,
-                        "Lighthouse exited " + process.exitValue() + ": "
-                                + (log.isEmpty() ? "" : log.getLast().strip()));
-                continue;
-            }
-            var json = Api.JSON.readTree(Files.readString(report));
-            var finalUrl = json.path("finalDisplayedUrl").asString("");
-            results.lighthouse(
-                    name,
-                    json.path("categories").path("performance").path("score").asDouble(-1) * 100,
-                    json.path("categories").path("accessibility").path("score").asDouble(-1) * 100,
-                    json.path("audits")
-                            .path("first-contentful-paint")
-                            .path("numericValue")
-                            .asDouble(-1),
-                    json.path("audits")
-                            .path("largest-contentful-paint")
-                            .path("numericValue")
-                            .asDouble(-1),
-                    json.path("audits")
-                            .path("total-blocking-time")
-                            .path("numericValue")
-                            .asDouble(-1),
-                    json.path("audits")
-                            .path("total-byte-weight")
-                            .path("numericValue")
-                            .asDouble(-1),
-                    URI.create(finalUrl.isBlank() ? "http://x/" : finalUrl).getPath());
+        lighthouse(stack, cli, out, null, Map.of("sign-in", "/login"));
+        var clientPages = new LinkedHashMap<String, String>();
+        clientPages.put("Today", "/today");
+        if (!QUICK) {
+            clientPages.put("My progress", "/progress");
+        }
+        lighthouse(stack, cli, out, client, clientPages);
+        if (!QUICK) {
+            lighthouse(stack, cli, out, therapist, Map.of("therapist dashboard", "/clients"));
         }
     }
 
-    /** The cookies of a browser session signed in as {@code person}, as one Cookie header value. */
-    private static String cookies(LocalStack stack, Browsers browsers, Person person) {
-        var page = browsers.phone();
-        Screens.signIn(page, stack, person.email, person.password);
-        var header = new StringBuilder();
-        for (var cookie : page.context().cookies()) {
-            if (!header.isEmpty()) {
-                header.append("; ");
+    /**
+     * Lighthouse (mobile preset, cold cache) on these pages. Signed in: Lighthouse drives a headless Chromium in which
+     * {@code person} signed in through the login page (Playwright, over the DevTools port), so the session cookie is in
+     * the browser's own jar; Lighthouse clears the cache and origin storage before each page but keeps cookies. (A
+     * Cookie header through {@code --extra-headers} does not reach Vaadin's push connection: the page reloads.)
+     */
+    private void lighthouse(LocalStack stack, Path cli, Path out, Person person, Map<String, String> pages)
+            throws Exception {
+        Playwright playwright = null;
+        BrowserContext signedIn = null;
+        int port = 0;
+        try {
+            if (person != null) {
+                try (var socket = new java.net.ServerSocket(0)) {
+                    port = socket.getLocalPort();
+                }
+                playwright = Playwright.create();
+                signedIn = playwright
+                        .chromium()
+                        .launchPersistentContext(
+                                Files.createTempDirectory("attune-lighthouse"),
+                                new BrowserType.LaunchPersistentContextOptions()
+                                        .setExecutablePath(Path.of("/usr/bin/chromium"))
+                                        .setHeadless(true)
+                                        .setArgs(List.of(
+                                                "--remote-debugging-port=" + port, "--no-sandbox", "--disable-gpu")));
+                var page = signedIn.newPage();
+                page.setDefaultTimeout(Browsers.TIMEOUT_MS);
+                Screens.signIn(page, stack, person.email, person.password);
+                page.navigate("about:blank");
             }
-            header.append(cookie.name).append('=').append(cookie.value);
+            for (var entry : pages.entrySet()) {
+                var name = entry.getKey();
+                var file = name.replace(' ', '-');
+                var report = out.resolve(file + ".json");
+                var command = new ArrayList<>(List.of(
+                        "node",
+                        cli.toString(),
+                        stack.webUiUrl().resolve(entry.getValue()).toString(),
+                        "--output=json",
+                        "--output-path=" + report,
+                        "--only-categories=performance,accessibility",
+                        "--quiet",
+                        // A loaded machine: the defaults (30 s to first paint, 45 s to load) can give up.
+                        "--max-wait-for-fcp=90000",
+                        "--max-wait-for-load=120000"));
+                if (person == null) {
+                    command.add("--chrome-flags=--headless=new --no-sandbox --disable-gpu");
+                } else {
+                    command.add("--port=" + port);
+                }
+                Files.deleteIfExists(report);
+                var builder = new ProcessBuilder(command).redirectErrorStream(true);
+                builder.environment().put("CHROME_PATH", "/usr/bin/chromium");
+                var process = builder.redirectOutput(out.resolve(file + ".log").toFile())
+                        .start();
+                if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                    // its Chromium too, which would outlive a killed Lighthouse
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    results.notMeasured("P7 " + name, "Lighthouse took longer than 5 minutes");
+                    continue;
+                }
+                if (process.exitValue() != 0 || !Files.isRegularFile(report)) {
+                    var log = Files.readAllLines(out.resolve(file + ".log"));
+                    results.notMeasured(
+                            "P7 " + name,
+                            "Lighthouse exited " + process.exitValue() + ": "
+                                    + (log.isEmpty() ? "" : log.getLast().strip()));
+                    continue;
+                }
+                var json = Api.JSON.readTree(Files.readString(report));
+                var finalUrl = json.path("finalDisplayedUrl").asString("");
+                results.lighthouse(
+                        name,
+                        json.path("categories")
+                                        .path("performance")
+                                        .path("score")
+                                        .asDouble(-1)
+                                * 100,
+                        json.path("categories")
+                                        .path("accessibility")
+                                        .path("score")
+                                        .asDouble(-1)
+                                * 100,
+                        json.path("audits")
+                                .path("first-contentful-paint")
+                                .path("numericValue")
+                                .asDouble(-1),
+                        json.path("audits")
+                                .path("largest-contentful-paint")
+                                .path("numericValue")
+                                .asDouble(-1),
+                        json.path("audits")
+                                .path("total-blocking-time")
+                                .path("numericValue")
+                                .asDouble(-1),
+                        json.path("audits")
+                                .path("total-byte-weight")
+                                .path("numericValue")
+                                .asDouble(-1),
+                        URI.create(finalUrl.isBlank() ? "http://x/" : finalUrl).getPath());
+            }
+        } finally {
+            if (signedIn != null) {
+                signedIn.close();
+            }
+            if (playwright != null) {
+                playwright.close();
+            }
         }
-        return header.toString();
     }
 
     // --- load generation ------------------------------------------------------------------------------------
