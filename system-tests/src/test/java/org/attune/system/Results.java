@@ -146,9 +146,10 @@ final class Results {
         goal(
                 "P5 web-ui heap per signed-in session (therapist dashboard open)",
                 "",
-                f("%d KiB (%d sessions)", perSession, sessions),
+                f("%d KiB (%d sessions)%s", perSession, sessions, perSession < 0 ? "; the heap fell: noise" : ""),
                 "≤ 300 KiB",
-                perSession <= 300);
+                // a few sessions are within the collector's noise (the heap can even fall): no verdict from them
+                sessions >= 20 && perSession >= 0 && perSession <= 300);
         absolute.add(f(
                 "P5: heap after full GC %d MiB → %d MiB with %d therapist sessions, each with a client's dashboard open",
                 before / 1024 / 1024, after / 1024 / 1024, sessions));
