@@ -264,7 +264,8 @@ class SchedulingIT extends IntegrationTestBase {
                 NotificationKind.CONTENT_ASSIGNED,
                 List.of("Grounding"),
                 null,
-                Instant.parse("2026-04-07T09:55:00Z"),
+                // Not yet due when stored: the running loop must not claim it before the dead instance's lease is set.
+                Instant.parse("2026-04-07T10:05:00Z"),
                 Instant.parse("2026-04-07T09:50:00Z"));
         store.schedule(stuck).block();
         mongo.updateFirst(
@@ -273,7 +274,8 @@ class SchedulingIT extends IntegrationTestBase {
                                         .is(claimedByDeadInstance)),
                         new org.springframework.data.mongodb.core.query.Update()
                                 .set("leaseOwner", "instance-that-died")
-                                .set("leaseUntil", Instant.parse("2026-04-07T10:00:30Z")),
+                                .set("leaseUntil", Instant.parse("2026-04-07T10:00:30Z"))
+                                .set("dueAt", Instant.parse("2026-04-07T09:55:00Z")),
                         "notifications")
                 .block();
 

@@ -25,17 +25,23 @@ final class SystemStack {
                 // tests get therapists' tokens with a password, so the stack lets therapists sign in without a
                 // second factor; the journeys that need one set it up (web-ui's own tests check the default, on).
                 // Every test request comes from loopback: web-ui's per-address limits would otherwise count them all.
-                var started = LocalStack.onFreePorts(
-                        root,
-                        dataDir,
-                        Map.of(
-                                "ATTUNE_DEMO", "true",
-                                "ATTUNE_OPERATOR_EMAIL", Operator.EMAIL,
-                                "ATTUNE_OPERATOR_PASSWORD", Operator.PASSWORD,
-                                "ATTUNE_THERAPIST_MFA_REQUIRED", "false",
-                                "ATTUNE_THROTTLE_REGISTRATION_PER_IP_MAX", "100000",
-                                "ATTUNE_THROTTLE_MAIL_PER_IP_MAX", "100000",
-                                "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000"));
+                var environment = new java.util.HashMap<String, String>(Map.of(
+                        "ATTUNE_DEMO", "true",
+                        "ATTUNE_OPERATOR_EMAIL", Operator.EMAIL,
+                        "ATTUNE_OPERATOR_PASSWORD", Operator.PASSWORD,
+                        "ATTUNE_THERAPIST_MFA_REQUIRED", "false",
+                        "ATTUNE_THROTTLE_REGISTRATION_PER_IP_MAX", "100000",
+                        "ATTUNE_THROTTLE_MAIL_PER_IP_MAX", "100000",
+                        "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000"));
+                // ./bench.sh --profile: a flight recording of every service process, for where the time goes.
+                var recordings = System.getProperty("attune.stack.jfr", "");
+                if (!recordings.isBlank()) {
+                    java.nio.file.Files.createDirectories(Path.of(recordings));
+                    environment.put(
+                            "JAVA_TOOL_OPTIONS",
+                            "-XX:StartFlightRecording=settings=profile,filename=" + recordings + "/%p.jfr");
+                }
+                var started = LocalStack.onFreePorts(root, dataDir, environment);
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
                 if (!started.start()) {
                     started.stop();

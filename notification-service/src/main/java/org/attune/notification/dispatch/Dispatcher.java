@@ -66,19 +66,21 @@ public class Dispatcher {
                 .register(registry);
     }
 
-    /** Claims and handles these candidates (see {@link NotificationStore#dueCandidates}); emits how many it won. */
+    /**
+     * Claims these candidates (see {@link NotificationStore#dueCandidates}) in one write and handles each one it won;
+     * emits how many. One claim per candidate used to scan the whole collection each time on a store without indexes.
+     */
     public int dispatch(String owner, List<String> candidates) {
-        int handled = 0;
-        for (var id : candidates) {
-            var now = clock.instant();
-            var claimed = store.claim(id, now, owner, properties.lease()).block();
-            if (claimed == null) {
-                continue;
-            }
-            handle(claimed, owner, now).block();
-            handled++;
+        var claimed = store.claimAll(candidates, clock.instant(), owner, properties.lease())
+                .collectList()
+                .block();
+        if (claimed == null) {
+            return 0;
         }
-        return handled;
+        for (var notification : claimed) {
+            handle(notification, owner, clock.instant()).block();
+        }
+        return claimed.size();
     }
 
     Mono<Boolean> handle(Notification n, String owner, Instant now) {

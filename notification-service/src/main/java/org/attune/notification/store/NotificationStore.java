@@ -90,13 +90,48 @@ public class NotificationStore {
      */
     public Mono<Notification> claim(String id, Instant now, String owner, Duration lease) {
         var query = Query.query(where("_id").is(id)).addCriteria(dueAndFree(now));
-        var update = new Update().set("leaseOwner", owner).set("leaseUntil", now.plus(lease));
+        var update = new Update()
+                .set("leaseOwner", owner)
+                .set("leaseUntil", now.plus(lease))
+                .unset(LEASE_TOKEN);
         return mongo.findAndModify(
                 query, update, FindAndModifyOptions.options().returnNew(true), Notification.class, COLLECTION);
     }
 
+    /**
+     * Claims as many of these candidates as are still due and unclaimed, for {@code owner} until {@code now + lease},
+     * with one multi-document update and one read (issue 14, P4): each document's update is atomic and still requires
+     * it to be due and unclaimed, so two instances never claim the same one, as with {@link #claim}. The claim carries
+     * a token of this call, so the read returns exactly what this call won. Emits the claimed notifications.
+     */
+    public Flux<Notification> claimAll(Collection<String> ids, Instant now, String owner, Duration lease) {
+        if (ids.isEmpty()) {
+            return Flux.empty();
+        }
+        var token = owner + "/" + java.util.UUID.randomUUID();
+        var query = Query.query(where("_id").in(ids)).addCriteria(dueAndFree(now));
+        var update = new Update()
+                .set("leaseOwner", owner)
+                .set("leaseUntil", now.plus(lease))
+                .set(LEASE_TOKEN, token);
+        return mongo.updateMulti(query, update, Notification.class, COLLECTION)
+                .flatMapMany(result -> result.getModifiedCount() == 0
+                        ? Flux.empty()
+                        : mongo.find(
+                                Query.query(where(LEASE_TOKEN)
+                                                .is(token)
+                                                .and("leaseOwner")
+                                                .is(owner))
+                                        .with(Sort.by("dueAt")),
+                                Notification.class,
+                                COLLECTION));
+    }
+
+    /** Which batch claim holds the lease; not part of {@link Notification}, gone with the lease. */
+    static final String LEASE_TOKEN = "leaseToken";
+
     private static Update releasingLease(Update update) {
-        return update.unset("leaseOwner").unset("leaseUntil");
+        return update.unset("leaseOwner").unset("leaseUntil").unset(LEASE_TOKEN);
     }
 
     private Query claimedBy(String id, String owner) {
@@ -345,7 +380,8 @@ public class NotificationStore {
                 .set("state", NotificationState.CANCELLED)
                 .set("cancelledAt", now)
                 .unset("leaseOwner")
-                .unset("leaseUntil");
+                .unset("leaseUntil")
+                .unset(LEASE_TOKEN);
         return mongo.updateFirst(query, update, Notification.class, COLLECTION).flatMap(result -> {
             if (result.getMatchedCount() > 0) {
                 return Mono.empty();

@@ -8,16 +8,24 @@ import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * The security headers on every response, including the Vaadin pages that Spring Security's filter chain does not
  * see (Vaadin serves its bootstrap page outside it). Outermost filter: the values here win over anything set later.
- * {@code Cache-Control: no-store} everywhere except Vaadin's own static, content-hashed resources.
+ * {@code Cache-Control: no-store} everywhere except Vaadin's own static resources; the content-hashed bundles under
+ * {@code /VAADIN/build/} never change under their name, so a browser keeps them for a year without asking again (a
+ * phone's first load is the slow one; every later one skips the network for them), and the favicon for a day.
  */
 public class SecurityHeadersFilter extends OncePerRequestFilter {
 
     public static final String HSTS = "max-age=31536000 ; includeSubDomains";
+    public static final String IMMUTABLE = "public, max-age=31536000, immutable";
+
+    /** A Vite bundle file: {@code name-HASH.ext} (8 base64url characters of content hash). */
+    private static final Pattern HASHED_BUNDLE =
+            Pattern.compile("/VAADIN/build/[^/]+-[A-Za-z0-9_-]{8}\\.(js|css|woff2?|png|svg)(\\.br|\\.gz)?");
 
     private final Map<String, String> headers;
 
@@ -36,9 +44,15 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
         if (request.isSecure()) {
             response.setHeader("Strict-Transport-Security", HSTS);
         }
-        boolean staticResource = request.getRequestURI().startsWith(request.getContextPath() + "/VAADIN/");
+        var path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean staticResource = path.startsWith("/VAADIN/");
+        // Our own cache policy for these; Vaadin's static file server would say one hour.
+        boolean cachePolicyOwned =
+                !staticResource || HASHED_BUNDLE.matcher(path).matches();
         if (!staticResource) {
-            response.setHeader("Cache-Control", "no-store");
+            response.setHeader("Cache-Control", path.equals("/favicon.ico") ? "public, max-age=86400" : "no-store");
+        } else if (cachePolicyOwned) {
+            response.setHeader("Cache-Control", IMMUTABLE);
         }
         chain.doFilter(request, new HttpServletResponseWrapper(response) {
             @Override
@@ -55,12 +69,26 @@ public class SecurityHeadersFilter extends OncePerRequestFilter {
                 }
             }
 
+            @Override
+            public void setDateHeader(String name, long date) {
+                if (!owned(name)) {
+                    super.setDateHeader(name, date);
+                }
+            }
+
+            @Override
+            public void addDateHeader(String name, long date) {
+                if (!owned(name)) {
+                    super.addDateHeader(name, date);
+                }
+            }
+
             private boolean owned(String name) {
                 var lower = name.toLowerCase(Locale.ROOT);
                 return headers.keySet().stream()
                                 .anyMatch(h -> h.toLowerCase(Locale.ROOT).equals(lower))
                         || lower.equals("strict-transport-security")
-                        || (!staticResource
+                        || (cachePolicyOwned
                                 && (lower.equals("cache-control")
                                         || lower.equals("pragma")
                                         || lower.equals("expires")));

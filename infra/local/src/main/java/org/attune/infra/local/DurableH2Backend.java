@@ -1,6 +1,5 @@
 package org.attune.infra.local;
 
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import de.bwaldvogel.mongo.bson.Document;
 import de.bwaldvogel.mongo.exception.MongoServerException;
 import io.netty.channel.Channel;
@@ -20,7 +19,7 @@ import org.h2.mvstore.MVStore;
  * command holds shared while it runs, so each version in the file is a state between commands, never half of one
  * (a document without its unique-index entry, say).
  */
-final class DurableH2Backend extends H2Backend {
+final class DurableH2Backend extends IdNarrowingH2Backend {
 
     // Commands that never change data; lower case, as the wire protocol spells them in either case.
     private static final Set<String> READ_ONLY = Set.of(

@@ -2,7 +2,6 @@ package org.attune.infra.local;
 
 import de.bwaldvogel.mongo.MongoBackend;
 import de.bwaldvogel.mongo.MongoServer;
-import de.bwaldvogel.mongo.backend.h2.H2Backend;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
@@ -37,7 +36,7 @@ public final class EmbeddedMongo implements AutoCloseable {
 
     /** Keeps everything in memory; {@code port} 0 picks a free port. */
     public static EmbeddedMongo startInMemory(int port) {
-        return start(H2Backend.inMemory(), port);
+        return start(IdNarrowingH2Backend.inMemoryStore(), port);
     }
 
     private static EmbeddedMongo start(MongoBackend backend, int port) {
