@@ -32,7 +32,13 @@ class ArchitectureTest {
             "Recommended",
             "Assigned",
             "Delivered",
-            "Shared");
+            "Shared",
+            "Answered",
+            "Opened",
+            "Closed",
+            "Paused",
+            "Resumed",
+            "Stopped");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())
