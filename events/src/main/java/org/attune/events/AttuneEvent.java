@@ -31,7 +31,8 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = SessionScheduled.class, name = "SessionScheduled"),
     @JsonSubTypes.Type(value = ContentRecommended.class, name = "ContentRecommended"),
     @JsonSubTypes.Type(value = ContentAssigned.class, name = "ContentAssigned"),
-    @JsonSubTypes.Type(value = NotificationDelivered.class, name = "NotificationDelivered")
+    @JsonSubTypes.Type(value = NotificationDelivered.class, name = "NotificationDelivered"),
+    @JsonSubTypes.Type(value = TimeZoneChosen.class, name = "TimeZoneChosen")
 })
 public sealed interface AttuneEvent
         permits CheckInRecorded,
@@ -53,7 +54,8 @@ public sealed interface AttuneEvent
                 SessionScheduled,
                 ContentRecommended,
                 ContentAssigned,
-                NotificationDelivered {
+                NotificationDelivered,
+                TimeZoneChosen {
 
     /** Version of the event's shape; factories write 1, consumers may branch on it when a shape changes. */
     int CURRENT_SCHEMA_VERSION = 1;

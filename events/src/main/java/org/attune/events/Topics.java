@@ -63,7 +63,8 @@ public final class Topics {
             Map.entry(SessionScheduled.class, SESSIONS),
             Map.entry(ContentRecommended.class, CONTENT),
             Map.entry(ContentAssigned.class, CONTENT),
-            Map.entry(NotificationDelivered.class, NOTIFICATIONS));
+            Map.entry(NotificationDelivered.class, NOTIFICATIONS),
+            Map.entry(TimeZoneChosen.class, NOTIFICATIONS));
 
     private Topics() {}
 
@@ -142,6 +143,7 @@ public final class Topics {
             case ContentRecommended e -> CONTENT;
             case ContentAssigned e -> CONTENT;
             case NotificationDelivered e -> NOTIFICATIONS;
+            case TimeZoneChosen e -> NOTIFICATIONS;
         };
     }
 

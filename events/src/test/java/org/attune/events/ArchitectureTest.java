@@ -38,7 +38,8 @@ class ArchitectureTest {
             "Closed",
             "Paused",
             "Resumed",
-            "Stopped");
+            "Stopped",
+            "Chosen");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())

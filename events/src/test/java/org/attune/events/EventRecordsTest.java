@@ -87,7 +87,8 @@ class EventRecordsTest {
                 SessionScheduled.of(CLIENT, id, CLIENT, "UTC", null, null, List.of(Instant.now()), 50, null),
                 ContentRecommended.of(CLIENT, id, "breathing", "Box breathing", "Because", "rule-1", true, null),
                 ContentAssigned.of(CLIENT, id, THERAPIST, "breathing", "Box breathing", "Daily", null),
-                NotificationDelivered.of(CLIENT, id, CLIENT, "session-reminder", Channel.IN_APP));
+                NotificationDelivered.of(CLIENT, id, CLIENT, "session-reminder", Channel.IN_APP),
+                TimeZoneChosen.of(CLIENT, "Europe/London"));
 
         assertThat(events)
                 .<Class<?>>extracting(e -> e.getClass())

@@ -72,7 +72,8 @@ final class Examples {
                 sessionScheduled(),
                 contentRecommended(),
                 contentAssigned(),
-                notificationDelivered());
+                notificationDelivered(),
+                timeZoneChosen());
     }
 
     static CheckInRecorded checkInRecorded() {
@@ -297,6 +298,10 @@ final class Examples {
     static MeasureStopped measureStopped() {
         return new MeasureStopped(
                 event(26), Instant.parse("2025-05-01T09:00:00Z"), 1, CLIENT, id(120), MeasureStopReason.GRANT_ENDED);
+    }
+
+    static TimeZoneChosen timeZoneChosen() {
+        return new TimeZoneChosen(event(27), Instant.parse("2025-03-09T18:00:00Z"), 1, CLIENT, "Europe/London");
     }
 
     private static UUID event(int n) {

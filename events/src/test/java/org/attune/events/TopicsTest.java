@@ -45,6 +45,7 @@ class TopicsTest {
         assertThat(Topics.topicOf(ContentRecommended.class)).isEqualTo("attune.content.v1");
         assertThat(Topics.topicOf(ContentAssigned.class)).isEqualTo("attune.content.v1");
         assertThat(Topics.topicOf(NotificationDelivered.class)).isEqualTo("attune.notifications.v1");
+        assertThat(Topics.topicOf(TimeZoneChosen.class)).isEqualTo("attune.notifications.v1");
     }
 
     @Test
