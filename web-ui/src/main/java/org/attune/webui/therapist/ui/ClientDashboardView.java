@@ -35,6 +35,8 @@ import org.attune.webui.library.Reply;
 import org.attune.webui.library.ui.AssignContentPanel;
 import org.attune.webui.library.ui.AssignContentPanels;
 import org.attune.webui.live.LiveUpdates;
+import org.attune.webui.measures.ui.MeasuresPanel;
+import org.attune.webui.measures.ui.MeasuresPanels;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.ProgressGateway;
 import org.attune.webui.progress.ProgressRange;
@@ -81,6 +83,9 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     private AssignContentPanel assignPanel;
     private UUID assignPanelClient;
     private final SafetyPlanPanels safetyPlanPanels;
+    private final MeasuresPanels measuresPanels;
+    private MeasuresPanel measuresPanel;
+    private UUID measuresClient;
     private TherapistSafetyPlanPanel safetyPlanPanel;
     private UUID safetyPlanClient;
 
@@ -115,8 +120,10 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             LiveUpdates live,
             AssignContentPanels assignPanels,
             SafetyPlanPanels safetyPlanPanels,
+            MeasuresPanels measuresPanels,
             Clock clock) {
         super(live);
+        this.measuresPanels = measuresPanels;
         this.assignPanels = assignPanels;
         this.safetyPlanPanels = safetyPlanPanels;
         this.grants = grants;
@@ -277,6 +284,15 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
         if (classes.stream().anyMatch(PROGRESS_CLASSES::contains)) {
             content.add(section("therapist.progress.title", progressPart));
             progressPart.show(snapshot.progress(), time);
+        }
+        if (classes.contains(DataClass.INSTRUMENT_SCORES)) {
+            if (measuresPanel == null || !clientId.equals(measuresClient)) {
+                measuresPanel = measuresPanels.create(caller, clientId);
+                measuresClient = clientId;
+            } else {
+                measuresPanel.refresh();
+            }
+            content.add(section("measures.therapist.title", measuresPanel));
         }
         schedule.show(snapshot.schedule(), time, clock.instant());
         content.add(section("therapist.schedule.title", schedule));
