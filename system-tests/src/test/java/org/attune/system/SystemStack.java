@@ -35,7 +35,9 @@ final class SystemStack {
                                 "ATTUNE_THERAPIST_MFA_REQUIRED", "false",
                                 "ATTUNE_THROTTLE_REGISTRATION_PER_IP_MAX", "100000",
                                 "ATTUNE_THROTTLE_MAIL_PER_IP_MAX", "100000",
-                                "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000"));
+                                "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000",
+                                // scheduled measures: the sweep records answers within seconds, not half a minute
+                                "ATTUNE_MEASURES_SWEEP_INTERVAL", "2s"));
                 Runtime.getRuntime().addShutdownHook(new Thread(started::stop));
                 if (!started.start()) {
                     started.stop();
