@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.attune.events.AccountErased;
 import org.attune.events.AttuneEvent;
 import org.attune.events.ConsentEndReason;
 import org.attune.events.ConsentRevoked;
@@ -22,6 +23,7 @@ import org.attune.events.MeasureStopReason;
 import org.attune.events.MeasureStopped;
 import org.attune.events.MeasureWindowClosed;
 import org.attune.events.MeasureWindowOpened;
+import org.attune.events.Role;
 import org.attune.events.TimeZoneChosen;
 import org.attune.events.Topics;
 import org.attune.testsupport.AttuneIntegrationTest;
@@ -317,6 +319,14 @@ class MeasureScheduleIT {
         api.post(UUID.randomUUID(), "/api/v1/measures/" + id + "/pause", "")
                 .expectStatus()
                 .isNotFound();
+
+        // the client's erasure leaves no schedule behind
+        events.publish(AccountErased.of(client, Role.CLIENT));
+        Awaitility.await()
+                .atMost(Duration.ofSeconds(20))
+                .until(() -> Boolean.FALSE.equals(
+                        mongo.exists(Query.query(Criteria.where("clientId").is(client)), "measure_assignments")
+                                .block()));
     }
 
     private UUID assign(UUID therapist, UUID client, String body) {

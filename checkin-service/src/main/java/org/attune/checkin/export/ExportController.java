@@ -9,6 +9,7 @@ import org.attune.checkin.checkin.CheckIn;
 import org.attune.checkin.checkin.CheckInStore;
 import org.attune.checkin.feedback.SessionFeedback;
 import org.attune.checkin.feedback.SessionFeedbackStore;
+import org.attune.checkin.measures.MeasureExport;
 import org.attune.checkin.questionnaire.QuestionnaireResponse;
 import org.attune.checkin.questionnaire.QuestionnaireResponses;
 import org.attune.checkin.safety.SafetyFlag;
@@ -43,6 +44,7 @@ class ExportController {
     private final SafetyPlans safetyPlans;
     private final ConsentProjection consent;
     private final AccessLog accessLog;
+    private final MeasureExport measures;
     private final Clock clock;
 
     ExportController(
@@ -53,6 +55,7 @@ class ExportController {
             SafetyPlans safetyPlans,
             ConsentProjection consent,
             AccessLog accessLog,
+            MeasureExport measures,
             Clock clock) {
         this.checkIns = checkIns;
         this.responses = responses;
@@ -61,6 +64,7 @@ class ExportController {
         this.safetyPlans = safetyPlans;
         this.consent = consent;
         this.accessLog = accessLog;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -83,7 +87,8 @@ class ExportController {
                         safetyFlags.of(id).collectList(),
                         consent.involving(id).map(ExportController::grant).collectList(),
                         accessLog.forClient(id).map(ExportController::access).collectList(),
-                        safetyPlans.exportOf(id))
+                        safetyPlans.exportOf(id),
+                        measures.of(id).collectList())
                 .map(t -> new Export(
                         id,
                         caller.role().name(),
@@ -98,7 +103,8 @@ class ExportController {
                         t.getT4().stream().map(ExportController::safetyFlag).toList(),
                         t.getT5(),
                         t.getT6(),
-                        t.getT7()))
+                        t.getT7(),
+                        t.getT8()))
                 .map(export -> ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attune-checkins-export.json\"")
                         .body(export));
@@ -115,7 +121,8 @@ class ExportController {
             List<SafetyFlagData> safetyFlags,
             List<GrantData> consentGrants,
             List<AccessData> accessLog,
-            SafetyPlanExport safetyPlan) {}
+            SafetyPlanExport safetyPlan,
+            List<MeasureExport.MeasureData> scheduledMeasures) {}
 
     record CheckInData(
             String id,

@@ -7,7 +7,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
-import org.attune.checkin.measures.MeasureAssignment.Phase;
+import java.util.function.Function;
 import org.attune.checkin.measures.MeasureAssignment.Status;
 import org.attune.checkin.questionnaire.Instrument;
 import org.attune.checkin.questionnaire.InstrumentCatalog;
@@ -91,7 +91,8 @@ class MeasureController {
         if (a.status() == Status.PAUSED) {
             return Mono.just(new MeasureView(a.id(), a.code(), title, "PAUSED", null, null, null));
         }
-        boolean open = a.phase() == Phase.OPEN || (!now.isBefore(a.opensAt()) && now.isBefore(a.closesAt()));
+        // By the window itself, not by the sweep's phase: the sweep may not have opened or closed it yet.
+        boolean open = !now.isBefore(a.opensAt()) && now.isBefore(a.closesAt());
         if (!open) {
             return Mono.just(new MeasureView(a.id(), a.code(), title, "UPCOMING", null, null, a.due()));
         }
@@ -120,16 +121,13 @@ class MeasureController {
     Mono<MeasureView> pause(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         var clientId = Caller.of(jwt).id();
         var now = clock.instant();
-        return own(clientId, id)
-                .flatMap(a -> {
+        return retried(clientId, id, a -> {
                     if (a.status() != Status.ACTIVE) {
                         return Mono.just(a);
                     }
                     var paused = new MeasurePaused(
                             UUID.randomUUID(), now, AttuneEvent.CURRENT_SCHEMA_VERSION, clientId, a.assignmentId());
-                    return assignments
-                            .move(a, Moves.pause(), List.of(paused), now)
-                            .switchIfEmpty(own(clientId, id));
+                    return assignments.move(a, Moves.pause(), List.of(paused), now);
                 })
                 .flatMap(a -> view(a, now));
     }
@@ -139,8 +137,7 @@ class MeasureController {
     Mono<MeasureView> resume(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         var clientId = Caller.of(jwt).id();
         var now = clock.instant();
-        return own(clientId, id)
-                .flatMap(a -> {
+        return retried(clientId, id, a -> {
                     if (a.status() != Status.PAUSED) {
                         return Mono.just(a);
                     }
@@ -159,7 +156,7 @@ class MeasureController {
                 .due(a.first(), a.cadence().firstIndexNotClosed(a.first(), index, a.windowDays(), zone, now));
         var resumed = new MeasureResumed(
                 UUID.randomUUID(), now, AttuneEvent.CURRENT_SCHEMA_VERSION, a.clientId(), a.assignmentId(), nextDue);
-        return assignments.move(a, update, List.of(resumed), now).switchIfEmpty(own(a.clientId(), a.id()));
+        return assignments.move(a, update, List.of(resumed), now);
     }
 
     @Operation(summary = "Decline a scheduled questionnaire: it stops for good, no reason asked")
@@ -167,21 +164,33 @@ class MeasureController {
     Mono<Void> decline(@AuthenticationPrincipal Jwt jwt, @PathVariable String id) {
         var clientId = Caller.of(jwt).id();
         var now = clock.instant();
-        return own(clientId, id).flatMap(a -> {
-            if (a.status() == Status.STOPPED) {
-                return Mono.empty();
-            }
-            var stopped = new MeasureStopped(
-                    UUID.randomUUID(),
-                    now,
-                    AttuneEvent.CURRENT_SCHEMA_VERSION,
-                    clientId,
-                    a.assignmentId(),
-                    MeasureStopReason.DECLINED_BY_CLIENT);
-            return assignments
-                    .move(a, Moves.stop(MeasureStopReason.DECLINED_BY_CLIENT), List.of(stopped), now)
-                    .then();
-        });
+        return retried(clientId, id, a -> {
+                    if (a.status() == Status.STOPPED) {
+                        return Mono.just(a);
+                    }
+                    var stopped = new MeasureStopped(
+                            UUID.randomUUID(),
+                            now,
+                            AttuneEvent.CURRENT_SCHEMA_VERSION,
+                            clientId,
+                            a.assignmentId(),
+                            MeasureStopReason.DECLINED_BY_CLIENT);
+                    return assignments.move(a, Moves.stop(MeasureStopReason.DECLINED_BY_CLIENT), List.of(stopped), now);
+                })
+                .then();
+    }
+
+    /**
+     * Reads the caller's measure and applies {@code change}. When the sweep moved the schedule in between (the
+     * conditional write matched nothing), it reads it again and retries, so a tap is never silently lost.
+     */
+    private Mono<MeasureAssignment> retried(
+            UUID clientId, String id, Function<MeasureAssignment, Mono<MeasureAssignment>> change) {
+        return own(clientId, id)
+                .then(Mono.defer(() -> own(clientId, id).flatMap(change))
+                        .repeatWhenEmpty(5, repeats -> repeats)
+                        .switchIfEmpty(Mono.error(new ResponseStatusException(
+                                HttpStatus.CONFLICT, "The measure changed meanwhile; please try again."))));
     }
 
     private Mono<MeasureAssignment> own(UUID clientId, String id) {
