@@ -14,6 +14,13 @@ import java.util.UUID;
 @JsonSubTypes({
     @JsonSubTypes.Type(value = CheckInRecorded.class, name = "CheckInRecorded"),
     @JsonSubTypes.Type(value = QuestionnaireCompleted.class, name = "QuestionnaireCompleted"),
+    @JsonSubTypes.Type(value = MeasureAssigned.class, name = "MeasureAssigned"),
+    @JsonSubTypes.Type(value = MeasureWindowOpened.class, name = "MeasureWindowOpened"),
+    @JsonSubTypes.Type(value = MeasureAnswered.class, name = "MeasureAnswered"),
+    @JsonSubTypes.Type(value = MeasureWindowClosed.class, name = "MeasureWindowClosed"),
+    @JsonSubTypes.Type(value = MeasurePaused.class, name = "MeasurePaused"),
+    @JsonSubTypes.Type(value = MeasureResumed.class, name = "MeasureResumed"),
+    @JsonSubTypes.Type(value = MeasureStopped.class, name = "MeasureStopped"),
     @JsonSubTypes.Type(value = SessionFeedbackRecorded.class, name = "SessionFeedbackRecorded"),
     @JsonSubTypes.Type(value = SessionFeedbackShared.class, name = "SessionFeedbackShared"),
     @JsonSubTypes.Type(value = SafetyFlagRaised.class, name = "SafetyFlagRaised"),
@@ -24,11 +31,19 @@ import java.util.UUID;
     @JsonSubTypes.Type(value = SessionScheduled.class, name = "SessionScheduled"),
     @JsonSubTypes.Type(value = ContentRecommended.class, name = "ContentRecommended"),
     @JsonSubTypes.Type(value = ContentAssigned.class, name = "ContentAssigned"),
-    @JsonSubTypes.Type(value = NotificationDelivered.class, name = "NotificationDelivered")
+    @JsonSubTypes.Type(value = NotificationDelivered.class, name = "NotificationDelivered"),
+    @JsonSubTypes.Type(value = TimeZoneChosen.class, name = "TimeZoneChosen")
 })
 public sealed interface AttuneEvent
         permits CheckInRecorded,
                 QuestionnaireCompleted,
+                MeasureAssigned,
+                MeasureWindowOpened,
+                MeasureAnswered,
+                MeasureWindowClosed,
+                MeasurePaused,
+                MeasureResumed,
+                MeasureStopped,
                 SessionFeedbackRecorded,
                 SessionFeedbackShared,
                 SafetyFlagRaised,
@@ -39,7 +54,8 @@ public sealed interface AttuneEvent
                 SessionScheduled,
                 ContentRecommended,
                 ContentAssigned,
-                NotificationDelivered {
+                NotificationDelivered,
+                TimeZoneChosen {
 
     /** Version of the event's shape; factories write 1, consumers may branch on it when a shape changes. */
     int CURRENT_SCHEMA_VERSION = 1;

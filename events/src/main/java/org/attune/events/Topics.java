@@ -46,6 +46,13 @@ public final class Topics {
     private static final Map<Class<? extends AttuneEvent>, String> BY_TYPE = Map.ofEntries(
             Map.entry(CheckInRecorded.class, CHECKINS),
             Map.entry(QuestionnaireCompleted.class, QUESTIONNAIRES),
+            Map.entry(MeasureAssigned.class, QUESTIONNAIRES),
+            Map.entry(MeasureWindowOpened.class, QUESTIONNAIRES),
+            Map.entry(MeasureAnswered.class, QUESTIONNAIRES),
+            Map.entry(MeasureWindowClosed.class, QUESTIONNAIRES),
+            Map.entry(MeasurePaused.class, QUESTIONNAIRES),
+            Map.entry(MeasureResumed.class, QUESTIONNAIRES),
+            Map.entry(MeasureStopped.class, QUESTIONNAIRES),
             Map.entry(SessionFeedbackRecorded.class, SESSION_FEEDBACK),
             Map.entry(SessionFeedbackShared.class, SESSION_FEEDBACK),
             Map.entry(SafetyFlagRaised.class, SAFETY),
@@ -56,7 +63,8 @@ public final class Topics {
             Map.entry(SessionScheduled.class, SESSIONS),
             Map.entry(ContentRecommended.class, CONTENT),
             Map.entry(ContentAssigned.class, CONTENT),
-            Map.entry(NotificationDelivered.class, NOTIFICATIONS));
+            Map.entry(NotificationDelivered.class, NOTIFICATIONS),
+            Map.entry(TimeZoneChosen.class, NOTIFICATIONS));
 
     private Topics() {}
 
@@ -117,6 +125,13 @@ public final class Topics {
         return switch (event) {
             case CheckInRecorded e -> CHECKINS;
             case QuestionnaireCompleted e -> QUESTIONNAIRES;
+            case MeasureAssigned e -> QUESTIONNAIRES;
+            case MeasureWindowOpened e -> QUESTIONNAIRES;
+            case MeasureAnswered e -> QUESTIONNAIRES;
+            case MeasureWindowClosed e -> QUESTIONNAIRES;
+            case MeasurePaused e -> QUESTIONNAIRES;
+            case MeasureResumed e -> QUESTIONNAIRES;
+            case MeasureStopped e -> QUESTIONNAIRES;
             case SessionFeedbackRecorded e -> SESSION_FEEDBACK;
             case SessionFeedbackShared e -> SESSION_FEEDBACK;
             case SafetyFlagRaised e -> SAFETY;
@@ -128,6 +143,7 @@ public final class Topics {
             case ContentRecommended e -> CONTENT;
             case ContentAssigned e -> CONTENT;
             case NotificationDelivered e -> NOTIFICATIONS;
+            case TimeZoneChosen e -> NOTIFICATIONS;
         };
     }
 

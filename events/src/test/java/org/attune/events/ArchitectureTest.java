@@ -32,7 +32,14 @@ class ArchitectureTest {
             "Recommended",
             "Assigned",
             "Delivered",
-            "Shared");
+            "Shared",
+            "Answered",
+            "Opened",
+            "Closed",
+            "Paused",
+            "Resumed",
+            "Stopped",
+            "Chosen");
 
     private static final JavaClasses MAIN = new ClassFileImporter()
             .withImportOption(new ImportOption.DoNotIncludeTests())

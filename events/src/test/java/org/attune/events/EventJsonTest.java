@@ -50,7 +50,7 @@ class EventJsonTest {
 
     @Test
     void every_permitted_event_type_has_a_pinned_example_and_an_expected_record() {
-        assertThat(AttuneEvent.class.getPermittedSubclasses()).hasSize(13).allSatisfy(type -> {
+        assertThat(AttuneEvent.class.getPermittedSubclasses()).hasSize(21).allSatisfy(type -> {
             Class<? extends AttuneEvent> eventType = type.asSubclass(AttuneEvent.class);
             assertThat(AttuneEvent.class.getResource("/examples/" + type.getSimpleName() + ".json"))
                     .as("pinned example for %s", type.getSimpleName())

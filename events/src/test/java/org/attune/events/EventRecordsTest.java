@@ -70,6 +70,13 @@ class EventRecordsTest {
                 CheckInRecorded.of(
                         CLIENT, id, 5, WindowOfTolerance.WITHIN, List.of("calm"), 5, 7.0, List.of(), false, day()),
                 QuestionnaireCompleted.of(CLIENT, id, "GAD-7", 5, 21, "mild", null, false, List.of()),
+                MeasureAssigned.of(CLIENT, id, THERAPIST, "PHQ-9", 2, MeasureCadenceUnit.WEEKS, day(), 3),
+                MeasureWindowOpened.of(CLIENT, id, "PHQ-9", day(), Instant.now()),
+                MeasureAnswered.of(CLIENT, id, "PHQ-9", day(), id),
+                MeasureWindowClosed.of(CLIENT, id, "PHQ-9", day()),
+                MeasurePaused.of(CLIENT, id),
+                MeasureResumed.of(CLIENT, id, day()),
+                MeasureStopped.of(CLIENT, id, MeasureStopReason.DECLINED_BY_CLIENT),
                 SessionFeedbackRecorded.of(CLIENT, id, 36, 40, false, null, true, null),
                 SessionFeedbackShared.of(CLIENT, id, "It felt rushed"),
                 SafetyFlagRaised.of(CLIENT, id, SafetyFlagReason.HELP_NOW, "help-now"),
@@ -80,7 +87,8 @@ class EventRecordsTest {
                 SessionScheduled.of(CLIENT, id, CLIENT, "UTC", null, null, List.of(Instant.now()), 50, null),
                 ContentRecommended.of(CLIENT, id, "breathing", "Box breathing", "Because", "rule-1", true, null),
                 ContentAssigned.of(CLIENT, id, THERAPIST, "breathing", "Box breathing", "Daily", null),
-                NotificationDelivered.of(CLIENT, id, CLIENT, "session-reminder", Channel.IN_APP));
+                NotificationDelivered.of(CLIENT, id, CLIENT, "session-reminder", Channel.IN_APP),
+                TimeZoneChosen.of(CLIENT, "Europe/London"));
 
         assertThat(events)
                 .<Class<?>>extracting(e -> e.getClass())

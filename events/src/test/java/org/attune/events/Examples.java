@@ -55,6 +55,13 @@ final class Examples {
         return List.of(
                 checkInRecorded(),
                 questionnaireCompleted(),
+                measureAssigned(),
+                measureWindowOpened(),
+                measureAnswered(),
+                measureWindowClosed(),
+                measurePaused(),
+                measureResumed(),
+                measureStopped(),
                 sessionFeedbackRecorded(),
                 sessionFeedbackShared(),
                 safetyFlagRaised(),
@@ -65,7 +72,8 @@ final class Examples {
                 sessionScheduled(),
                 contentRecommended(),
                 contentAssigned(),
-                notificationDelivered());
+                notificationDelivered(),
+                timeZoneChosen());
     }
 
     static CheckInRecorded checkInRecorded() {
@@ -226,6 +234,74 @@ final class Examples {
                 THERAPIST,
                 "safety-alert",
                 Channel.EMAIL);
+    }
+
+    static MeasureAssigned measureAssigned() {
+        return new MeasureAssigned(
+                event(20),
+                Instant.parse("2025-03-10T10:00:00Z"),
+                1,
+                CLIENT,
+                id(120),
+                THERAPIST,
+                "PHQ-9",
+                2,
+                MeasureCadenceUnit.WEEKS,
+                LocalDate.of(2025, 3, 16),
+                3);
+    }
+
+    static MeasureWindowOpened measureWindowOpened() {
+        return new MeasureWindowOpened(
+                event(21),
+                Instant.parse("2025-03-16T00:00:01Z"),
+                1,
+                CLIENT,
+                id(120),
+                "PHQ-9",
+                LocalDate.of(2025, 3, 16),
+                Instant.parse("2025-03-19T00:00:00Z"));
+    }
+
+    static MeasureAnswered measureAnswered() {
+        return new MeasureAnswered(
+                event(22),
+                Instant.parse("2025-03-17T08:00:00Z"),
+                1,
+                CLIENT,
+                id(120),
+                "PHQ-9",
+                LocalDate.of(2025, 3, 16),
+                id(121));
+    }
+
+    static MeasureWindowClosed measureWindowClosed() {
+        return new MeasureWindowClosed(
+                event(23),
+                Instant.parse("2025-04-02T23:00:00Z"),
+                1,
+                CLIENT,
+                id(120),
+                "PHQ-9",
+                LocalDate.of(2025, 3, 30));
+    }
+
+    static MeasurePaused measurePaused() {
+        return new MeasurePaused(event(24), Instant.parse("2025-04-05T09:00:00Z"), 1, CLIENT, id(120));
+    }
+
+    static MeasureResumed measureResumed() {
+        return new MeasureResumed(
+                event(25), Instant.parse("2025-04-20T09:00:00Z"), 1, CLIENT, id(120), LocalDate.of(2025, 4, 27));
+    }
+
+    static MeasureStopped measureStopped() {
+        return new MeasureStopped(
+                event(26), Instant.parse("2025-05-01T09:00:00Z"), 1, CLIENT, id(120), MeasureStopReason.GRANT_ENDED);
+    }
+
+    static TimeZoneChosen timeZoneChosen() {
+        return new TimeZoneChosen(event(27), Instant.parse("2025-03-09T18:00:00Z"), 1, CLIENT, "Europe/London");
     }
 
     private static UUID event(int n) {

@@ -27,6 +27,13 @@ class TopicsTest {
     void events_go_to_their_documented_topics() {
         assertThat(Topics.topicOf(CheckInRecorded.class)).isEqualTo("attune.checkins.v1");
         assertThat(Topics.topicOf(QuestionnaireCompleted.class)).isEqualTo("attune.questionnaires.v1");
+        assertThat(Topics.topicOf(MeasureAssigned.class)).isEqualTo("attune.questionnaires.v1");
+        assertThat(Topics.topicOf(MeasureWindowOpened.class)).isEqualTo("attune.questionnaires.v1");
+        assertThat(Topics.topicOf(MeasureAnswered.class)).isEqualTo("attune.questionnaires.v1");
+        assertThat(Topics.topicOf(MeasureWindowClosed.class)).isEqualTo("attune.questionnaires.v1");
+        assertThat(Topics.topicOf(MeasurePaused.class)).isEqualTo("attune.questionnaires.v1");
+        assertThat(Topics.topicOf(MeasureResumed.class)).isEqualTo("attune.questionnaires.v1");
+        assertThat(Topics.topicOf(MeasureStopped.class)).isEqualTo("attune.questionnaires.v1");
         assertThat(Topics.topicOf(SessionFeedbackRecorded.class)).isEqualTo("attune.session-feedback.v1");
         assertThat(Topics.topicOf(SessionFeedbackShared.class)).isEqualTo("attune.session-feedback.v1");
         assertThat(Topics.topicOf(SafetyFlagRaised.class)).isEqualTo("attune.safety.v1");
@@ -38,6 +45,7 @@ class TopicsTest {
         assertThat(Topics.topicOf(ContentRecommended.class)).isEqualTo("attune.content.v1");
         assertThat(Topics.topicOf(ContentAssigned.class)).isEqualTo("attune.content.v1");
         assertThat(Topics.topicOf(NotificationDelivered.class)).isEqualTo("attune.notifications.v1");
+        assertThat(Topics.topicOf(TimeZoneChosen.class)).isEqualTo("attune.notifications.v1");
     }
 
     @Test

@@ -32,7 +32,9 @@ final class SystemStack {
                         "ATTUNE_THERAPIST_MFA_REQUIRED", "false",
                         "ATTUNE_THROTTLE_REGISTRATION_PER_IP_MAX", "100000",
                         "ATTUNE_THROTTLE_MAIL_PER_IP_MAX", "100000",
-                        "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000"));
+                        "ATTUNE_THROTTLE_SIGN_IN_PER_IP_MAX", "100000",
+                        // scheduled measures: the sweep records answers within seconds, not half a minute
+                        "ATTUNE_MEASURES_SWEEP_INTERVAL", "2s"));
                 // ./bench.sh --profile: a flight recording of every service process, for where the time goes.
                 var recordings = System.getProperty("attune.stack.jfr", "");
                 if (!recordings.isBlank()) {

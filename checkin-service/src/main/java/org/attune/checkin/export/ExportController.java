@@ -11,6 +11,7 @@ import org.attune.checkin.feedback.SessionFeedback;
 import org.attune.checkin.feedback.SessionFeedbackStore;
 import org.attune.checkin.goals.GoalExport;
 import org.attune.checkin.goals.Goals;
+import org.attune.checkin.measures.MeasureExport;
 import org.attune.checkin.questionnaire.QuestionnaireResponse;
 import org.attune.checkin.questionnaire.QuestionnaireResponses;
 import org.attune.checkin.safety.SafetyFlag;
@@ -46,6 +47,7 @@ class ExportController {
     private final Goals goals;
     private final ConsentProjection consent;
     private final AccessLog accessLog;
+    private final MeasureExport measures;
     private final Clock clock;
 
     ExportController(
@@ -57,6 +59,7 @@ class ExportController {
             Goals goals,
             ConsentProjection consent,
             AccessLog accessLog,
+            MeasureExport measures,
             Clock clock) {
         this.checkIns = checkIns;
         this.responses = responses;
@@ -66,6 +69,7 @@ class ExportController {
         this.goals = goals;
         this.consent = consent;
         this.accessLog = accessLog;
+        this.measures = measures;
         this.clock = clock;
     }
 
@@ -88,8 +92,12 @@ class ExportController {
                         safetyFlags.of(id).collectList(),
                         consent.involving(id).map(ExportController::grant).collectList(),
                         accessLog.forClient(id).map(ExportController::access).collectList(),
-                        safetyPlans.exportOf(id),
-                        goals.exportOf(id))
+                        // Mono.zip takes eight typed sources; the safety plan, goals and scheduled measures travel as
+                        // one.
+                        Mono.zip(
+                                safetyPlans.exportOf(id),
+                                goals.exportOf(id),
+                                measures.of(id).collectList()))
                 .map(t -> new Export(
                         id,
                         caller.role().name(),
@@ -104,8 +112,9 @@ class ExportController {
                         t.getT4().stream().map(ExportController::safetyFlag).toList(),
                         t.getT5(),
                         t.getT6(),
-                        t.getT7(),
-                        t.getT8()))
+                        t.getT7().getT1(),
+                        t.getT7().getT2(),
+                        t.getT7().getT3()))
                 .map(export -> ResponseEntity.ok()
                         .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"attune-checkins-export.json\"")
                         .body(export));
@@ -123,7 +132,8 @@ class ExportController {
             List<GrantData> consentGrants,
             List<AccessData> accessLog,
             SafetyPlanExport safetyPlan,
-            List<GoalExport> goals) {}
+            List<GoalExport> goals,
+            List<MeasureExport.MeasureData> scheduledMeasures) {}
 
     record CheckInData(
             String id,

@@ -21,8 +21,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
+import org.attune.events.AttuneEvent;
 import org.attune.events.Channel;
 import org.attune.events.Role;
+import org.attune.events.TimeZoneChosen;
+import org.attune.kit.messaging.EventPublisher;
 import org.attune.notification.store.NotificationKind;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.oauth2.jwt.Jwt;
@@ -40,11 +44,13 @@ import reactor.core.publisher.Mono;
 @RequestMapping("/api/v1/preferences")
 class PreferencesController {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(PreferencesController.class);
+
     private static final String TIME = "([01]\\d|2[0-3]):[0-5]\\d";
     private static final String KIND =
             "all|daily-checkin|weekly-questionnaire|session-reminder|session-connection-check"
                     + "|consent-granted-client|consent-granted-therapist|consent-ended-client|consent-ended-therapist"
-                    + "|rupture-signal|content-recommended|content-assigned|safety-alert|crisis-resources";
+                    + "|rupture-signal|content-recommended|content-assigned|measure-due|safety-alert|crisis-resources";
 
     /**
      * A BCP 47 language tag of language, optional script, optional region and variants (e.g. {@code en},
@@ -55,18 +61,25 @@ class PreferencesController {
 
     /** The kinds a person may mute with one tap from the reminder itself. */
     static final String REMINDER_KIND = "daily-checkin|weekly-questionnaire|session-reminder|session-connection-check"
-            + "|content-recommended|content-assigned";
+            + "|content-recommended|content-assigned|measure-due";
 
     private final PreferencesStore store;
     private final ReminderPlanner planner;
     private final ReminderBoundaries boundaries;
     private final Clock clock;
+    private final EventPublisher publisher;
 
-    PreferencesController(PreferencesStore store, ReminderPlanner planner, ReminderBoundaries boundaries, Clock clock) {
+    PreferencesController(
+            PreferencesStore store,
+            ReminderPlanner planner,
+            ReminderBoundaries boundaries,
+            Clock clock,
+            EventPublisher publisher) {
         this.store = store;
         this.planner = planner;
         this.boundaries = boundaries;
         this.clock = clock;
+        this.publisher = publisher;
     }
 
     /**
@@ -229,7 +242,28 @@ class PreferencesController {
                 pausedUntil);
         return store.save(preferences)
                 .flatMap(saved -> planner.replan(saved, now).thenReturn(saved))
+                .flatMap(saved -> client ? announceZone(saved, now).thenReturn(saved) : Mono.just(saved))
                 .map(p -> PreferencesView.of(p, now));
+    }
+
+    /**
+     * Tells checkin-service where the client's day starts (scheduled measures open at midnight there). Every save
+     * announces it again, so one that failed to go out is repaired by the next; the saved preferences stand either
+     * way.
+     */
+    private Mono<Void> announceZone(Preferences saved, Instant now) {
+        var chosen = new TimeZoneChosen(
+                UUID.randomUUID(),
+                now,
+                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                UUID.fromString(saved.id()),
+                saved.timeZone());
+        return publisher.publish(chosen).onErrorResume(e -> {
+            log.warn(
+                    "The time zone of a client could not be announced: {}",
+                    e.getClass().getSimpleName());
+            return Mono.empty();
+        });
     }
 
     private static Role role(Jwt jwt) {

@@ -24,7 +24,9 @@ public enum NotificationKind {
     CONSENT_ENDED_THERAPIST("consent-ended-therapist", false, null),
     RUPTURE_SIGNAL("rupture-signal", false, null),
     CONTENT_RECOMMENDED("content-recommended", false, null),
-    CONTENT_ASSIGNED("content-assigned", false, null);
+    CONTENT_ASSIGNED("content-assigned", false, null),
+    /** A measure the therapist scheduled opened its window; it expires when the window closes (see measures). */
+    MEASURE_DUE("measure-due", false, null);
 
     private final String wireName;
     private final boolean urgent;

@@ -5,6 +5,12 @@ import org.attune.events.CheckInRecorded;
 import org.attune.events.ConsentGranted;
 import org.attune.events.ConsentRevoked;
 import org.attune.events.DataClass;
+import org.attune.events.MeasureAnswered;
+import org.attune.events.MeasurePaused;
+import org.attune.events.MeasureResumed;
+import org.attune.events.MeasureStopped;
+import org.attune.events.MeasureWindowClosed;
+import org.attune.events.MeasureWindowOpened;
 import org.attune.events.QuestionnaireCompleted;
 import org.attune.events.SafetyFlagAcknowledged;
 import org.attune.events.SafetyFlagRaised;
@@ -43,6 +49,14 @@ class LiveEventsListener {
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.CHECK_IN, DataClass.MOOD_CHECKINS);
             case QuestionnaireCompleted e ->
                 live.clientChanged(e.clientId(), LiveUpdates.Kind.QUESTIONNAIRE, DataClass.INSTRUMENT_SCORES);
+            // A scheduled questionnaire opened, was answered, closed, paused or stopped: its dashboard section follows.
+            case MeasureWindowOpened _,
+                    MeasureAnswered _,
+                    MeasureWindowClosed _,
+                    MeasurePaused _,
+                    MeasureResumed _,
+                    MeasureStopped _ ->
+                live.clientChanged(event.clientId(), LiveUpdates.Kind.QUESTIONNAIRE, DataClass.INSTRUMENT_SCORES);
             // Under SESSION_FEEDBACK the therapist sees the ratings of every check and the words once shared, so both
             // a new check and words shared later refresh the open dashboard (clientChanged checks the grant).
             case SessionFeedbackRecorded e ->

@@ -9,6 +9,8 @@ import org.attune.events.Role;
 import org.attune.kit.crisis.CrisisLineProperties;
 import org.attune.kit.crisis.CrisisLines;
 import org.attune.testsupport.MutableClock;
+import org.attune.webui.measures.FakeMeasuresGateway;
+import org.attune.webui.measures.ui.MeasuresPanels;
 import org.attune.webui.safety.FakeSafetyGateway;
 import org.attune.webui.safety.HelpPresenter;
 import org.attune.webui.safety.ui.SafetyPlanPanels;
@@ -27,7 +29,7 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
  * A test configuration, so the application's integration tests never pick it up.
  */
 @TestConfiguration(proxyBeanMethods = false)
-@Import({HelpPresenter.class, SafetyPlanPanels.class})
+@Import({HelpPresenter.class, SafetyPlanPanels.class, MeasuresPanels.class})
 public class ClientViewsTestConfig {
 
     public static final Instant NOW = Instant.parse("2026-11-27T09:30:00Z");
@@ -35,6 +37,12 @@ public class ClientViewsTestConfig {
     @Bean
     public FakeCheckinGateway checkinGateway() {
         return new FakeCheckinGateway();
+    }
+
+    /** checkin-service's scheduled measures, in memory. */
+    @Bean
+    public FakeMeasuresGateway measuresGateway() {
+        return new FakeMeasuresGateway();
     }
 
     @Bean

@@ -10,6 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.attune.webui.library.ReflectionAnswers;
 import org.attune.webui.library.Reply;
+import org.attune.webui.measures.FakeMeasuresGateway;
 import org.attune.webui.progress.ProgressData;
 import org.attune.webui.progress.ProgressGateway;
 import org.attune.webui.security.Caller;
@@ -28,6 +29,13 @@ public class FakeServices {
     @Primary
     public Therapist therapistGateway() {
         return new Therapist();
+    }
+
+    /** checkin-service's scheduled measures, in memory. */
+    @Bean
+    @Primary
+    public FakeMeasuresGateway measuresGateway() {
+        return new FakeMeasuresGateway();
     }
 
     @Bean

@@ -12,6 +12,8 @@ import com.vaadin.flow.component.html.Span;
 import com.vaadin.flow.component.progressbar.ProgressBar;
 import com.vaadin.flow.component.radiobutton.RadioButtonGroup;
 import com.vaadin.flow.component.radiobutton.RadioGroupVariant;
+import com.vaadin.flow.router.BeforeEnterEvent;
+import com.vaadin.flow.router.BeforeEnterObserver;
 import com.vaadin.flow.router.HasDynamicTitle;
 import com.vaadin.flow.router.Route;
 import jakarta.annotation.security.RolesAllowed;
@@ -23,6 +25,8 @@ import org.attune.webui.checkin.CheckinGateway;
 import org.attune.webui.checkin.Instrument;
 import org.attune.webui.checkin.Outcome;
 import org.attune.webui.checkin.QuestionnaireResult;
+import org.attune.webui.measures.ui.DueMeasuresSection;
+import org.attune.webui.measures.ui.MeasuresPanels;
 import org.attune.webui.security.Caller;
 
 /**
@@ -33,7 +37,7 @@ import org.attune.webui.security.Caller;
  */
 @Route("questionnaires")
 @RolesAllowed("CLIENT")
-class QuestionnairesView extends Main implements HasDynamicTitle {
+class QuestionnairesView extends Main implements HasDynamicTitle, BeforeEnterObserver {
 
     static final String SEVERE_BAND = "SEVERE_BAND";
 
@@ -53,14 +57,17 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
     Span progress;
     Span answerError;
 
-    QuestionnairesView(CheckinGateway checkins, CrisisLines crisisLines) {
+    final DueMeasuresSection scheduled;
+
+    QuestionnairesView(CheckinGateway checkins, CrisisLines crisisLines, MeasuresPanels measures) {
         this.checkins = checkins;
         this.crisis = new QuestionnaireCrisis(crisisLines);
+        this.scheduled = measures.forClient(true, this::startByCode);
         addClassNames("attune-page", "attune-checkin-questionnaires");
         list.setId("questionnaire-list");
         step.setId("questionnaire-step");
         result.setId("questionnaire-result");
-        add(new H1(getTranslation("checkin.questionnaires.title")), crisis, list, step, result);
+        add(new H1(getTranslation("checkin.questionnaires.title")), crisis, scheduled, list, step, result);
         showList();
     }
 
@@ -69,6 +76,7 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
         result.setVisible(false);
         list.removeAll();
         list.setVisible(true);
+        scheduled.refresh();
         list.add(new Paragraph(getTranslation("checkin.questionnaires.intro")));
         var instruments = checkins.instruments(Caller.current().orElseThrow());
         if (instruments.isEmpty()) {
@@ -107,7 +115,25 @@ class QuestionnairesView extends Main implements HasDynamicTitle {
         }
     }
 
+    /** "Answer now" on a scheduled questionnaire, here or from Today ({@code ?start=PHQ-9}). */
+    @Override
+    public void beforeEnter(BeforeEnterEvent event) {
+        event.getLocation()
+                .getQueryParameters()
+                .getSingleParameter(DueMeasuresSection.START_PARAMETER)
+                .ifPresent(this::startByCode);
+    }
+
+    void startByCode(String code) {
+        checkins.instruments(Caller.current().orElseThrow()).stream()
+                .flatMap(java.util.List::stream)
+                .filter(i -> i.code().equals(code) && !Instrument.SESSION_CONNECTION.equals(code))
+                .findFirst()
+                .ifPresent(this::start);
+    }
+
     void start(Instrument chosen) {
+        scheduled.setVisible(false);
         instrument = chosen;
         answers.clear();
         crisis.hide();

@@ -40,6 +40,8 @@ import org.attune.webui.checkin.Exercise;
 import org.attune.webui.checkin.ExerciseGateway;
 import org.attune.webui.checkin.Outcome;
 import org.attune.webui.checkin.Vocabulary;
+import org.attune.webui.measures.ui.DueMeasuresSection;
+import org.attune.webui.measures.ui.MeasuresPanels;
 import org.attune.webui.security.Caller;
 
 /**
@@ -77,7 +79,9 @@ class TodayView extends Main implements HasDynamicTitle {
     /** One key per filled-in form: a double click or a retry after a lost answer stores one check-in. */
     String idempotencyKey = UUID.randomUUID().toString();
 
-    TodayView(CheckinGateway checkins, ExerciseGateway exercises, Clock clock) {
+    final DueMeasuresSection dueMeasures;
+
+    TodayView(CheckinGateway checkins, ExerciseGateway exercises, Clock clock, MeasuresPanels measures) {
         this.checkins = checkins;
         this.exercises = exercises;
         this.clock = clock;
@@ -123,7 +127,14 @@ class TodayView extends Main implements HasDynamicTitle {
         form.addClassName("attune-checkin-form");
         form.add(mood, windowGroup(), emotionGroup(), energy, sleep, tagGroup(), note, status, submit);
 
-        add(new H1(getTranslation("checkin.title")), new Paragraph(getTranslation("checkin.intro")), form, result);
+        // What the therapist scheduled and is due now; the section stays out of sight when nothing is.
+        dueMeasures = measures.forClient(false, null);
+        add(
+                new H1(getTranslation("checkin.title")),
+                new Paragraph(getTranslation("checkin.intro")),
+                dueMeasures,
+                form,
+                result);
     }
 
     private IntegerSlider slider(String id, String labelKey, String helperKey) {

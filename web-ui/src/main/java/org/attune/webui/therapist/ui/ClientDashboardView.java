@@ -35,6 +35,8 @@ import org.attune.webui.library.Reply;
 import org.attune.webui.library.ui.AssignContentPanel;
 import org.attune.webui.library.ui.AssignContentPanels;
 import org.attune.webui.live.LiveUpdates;
+import org.attune.webui.measures.ui.MeasuresPanel;
+import org.attune.webui.measures.ui.MeasuresPanels;
 import org.attune.webui.progress.Goal;
 import org.attune.webui.progress.GoalsGateway;
 import org.attune.webui.progress.ProgressData;
@@ -87,6 +89,9 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
     private AssignContentPanel assignPanel;
     private UUID assignPanelClient;
     private final SafetyPlanPanels safetyPlanPanels;
+    private final MeasuresPanels measuresPanels;
+    private MeasuresPanel measuresPanel;
+    private UUID measuresClient;
     private TherapistSafetyPlanPanel safetyPlanPanel;
     private UUID safetyPlanClient;
     private final SessionReports reports;
@@ -128,9 +133,11 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
             AssignContentPanels assignPanels,
             SafetyPlanPanels safetyPlanPanels,
             SessionReports reports,
+            MeasuresPanels measuresPanels,
             Clock clock) {
         super(live);
         this.reports = reports;
+        this.measuresPanels = measuresPanels;
         this.assignPanels = assignPanels;
         this.safetyPlanPanels = safetyPlanPanels;
         this.grants = grants;
@@ -305,6 +312,13 @@ class ClientDashboardView extends LiveView implements HasDynamicTitle, BeforeEnt
                     .ifPresentOrElse(
                             list -> goals.show(list, chosen.from(today), today, time, true),
                             () -> goals.showUnavailable());
+            if (measuresPanel == null || !clientId.equals(measuresClient)) {
+                measuresPanel = measuresPanels.create(caller, clientId);
+                measuresClient = clientId;
+            } else {
+                measuresPanel.refresh();
+            }
+            content.add(section("measures.therapist.title", measuresPanel));
         }
         schedule.show(snapshot.schedule(), time, clock.instant());
         content.add(section("therapist.schedule.title", schedule));
