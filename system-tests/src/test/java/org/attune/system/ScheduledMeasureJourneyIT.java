@@ -18,8 +18,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Measurement-based care on the whole stack, in headless Chromium: a therapist schedules PHQ-9 from the client's
  * dashboard; the client finds it due on Today and answers it; the therapist's open dashboard shows the score, and
- * then that the window was answered, without a reload. (The change judgement beside the score is another part of
- * issue 11.)
+ * its change judgement against the client's first PHQ-9 ten days earlier, and then that the window was answered,
+ * without a reload.
  */
 class ScheduledMeasureJourneyIT {
 
@@ -45,10 +45,22 @@ class ScheduledMeasureJourneyIT {
     }
 
     @Test
-    void aTherapistSchedulesPhq9TheClientAnswersItFromTodayAndTheOpenDashboardShowsTheScoreWithoutReload() {
+    void aTherapistSchedulesPhq9TheClientAnswersItFromTodayAndTheOpenDashboardShowsTheScoreAndItsChangeWithoutReload() {
         var client = Person.client(stack);
         var therapist = Person.therapist(stack);
         shareScores(client, therapist);
+        // A first PHQ-9 ten days ago (16 of 27, moderately severe; a 0 on the ninth question): the baseline of the
+        // change judgement. Backdated, so it is no answer to the window scheduled below.
+        var baseline = Api.post(
+                stack.checkinUrl(),
+                "/api/v1/questionnaires/PHQ-9/responses",
+                client.token(),
+                Map.of(
+                        "answers",
+                        Map.of("1", 2, "2", 2, "3", 2, "4", 2, "5", 2, "6", 2, "7", 2, "8", 2, "9", 0),
+                        "recordedAt",
+                        java.time.Instant.now().minus(Duration.ofDays(10)).toString()));
+        assertThat(baseline.status()).as(baseline.body()).isEqualTo(201);
 
         var therapistPage = browsers.desktop();
         Screens.signIn(therapistPage, stack, therapist.email, therapist.password);
@@ -87,6 +99,9 @@ class ScheduledMeasureJourneyIT {
         var instruments = therapistPage.locator("#chart-instrument-phq-9");
         assertThat(instruments).isVisible(PATIENTLY);
         assertThat(therapistPage.locator(".attune-therapist-dashboard")).containsText("8 / 27", PATIENT_TEXT);
+        // 16 → 8: a change of at least 6 (reliable) from a case (≥ 10) to below it.
+        assertThat(therapistPage.locator(".attune-therapist-dashboard"))
+                .containsText("Reliable recovery", PATIENT_TEXT);
         assertThat(therapistPage.locator("#measure-last-PHQ-9")).containsText("Answered", VERY_PATIENT_TEXT);
         Browsers.screenshot(therapistPage, "therapist-dashboard-measure-answered");
 
