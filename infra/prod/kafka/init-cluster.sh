@@ -30,11 +30,11 @@ PROPS
 # application          role       topics
 ACL_TABLE='
 checkin-service        publishes  attune.checkins.v1 attune.questionnaires.v1 attune.session-feedback.v1 attune.safety.v1
-checkin-service        consumes   attune.accounts.v1 attune.consent.v1
+checkin-service        consumes   attune.notifications.v1 attune.accounts.v1 attune.consent.v1
 content-service        publishes  attune.content.v1
 content-service        consumes   attune.checkins.v1 attune.questionnaires.v1 attune.session-feedback.v1 attune.safety.v1 attune.accounts.v1 attune.consent.v1
 notification-service   publishes  attune.sessions.v1 attune.notifications.v1
-notification-service   consumes   attune.checkins.v1 attune.session-feedback.v1 attune.safety.v1 attune.content.v1 attune.sessions.v1 attune.accounts.v1 attune.consent.v1
+notification-service   consumes   attune.checkins.v1 attune.questionnaires.v1 attune.session-feedback.v1 attune.safety.v1 attune.content.v1 attune.sessions.v1 attune.accounts.v1 attune.consent.v1
 web-ui                 publishes  attune.consent.v1 attune.accounts.v1
 web-ui                 consumes   attune.checkins.v1 attune.questionnaires.v1 attune.session-feedback.v1 attune.safety.v1 attune.accounts.v1 attune.consent.v1
 '
