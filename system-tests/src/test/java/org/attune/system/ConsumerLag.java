@@ -40,8 +40,13 @@ final class ConsumerLag implements AutoCloseable {
 
     /** Records not yet consumed by the consumer groups of the services, summed over their partitions. */
     long total() throws Exception {
+        return byGroup().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** Records not yet consumed, per consumer group that has committed offsets. */
+    Map<String, Long> byGroup() throws Exception {
         var groups = admin.listConsumerGroups().all().get(10, TimeUnit.SECONDS);
-        long lag = 0;
+        var lags = new java.util.TreeMap<String, Long>();
         for (ConsumerGroupListing group : groups) {
             Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group.groupId())
                     .partitionsToOffsetAndMetadata()
@@ -52,6 +57,7 @@ final class ConsumerLag implements AutoCloseable {
             var latest = new HashMap<TopicPartition, OffsetSpec>();
             committed.keySet().forEach(partition -> latest.put(partition, OffsetSpec.latest()));
             var ends = admin.listOffsets(latest).all().get(10, TimeUnit.SECONDS);
+            long lag = 0;
             for (var entry : committed.entrySet()) {
                 if (entry.getValue() != null) {
                     lag += Math.max(
@@ -59,8 +65,9 @@ final class ConsumerLag implements AutoCloseable {
                             ends.get(entry.getKey()).offset() - entry.getValue().offset());
                 }
             }
+            lags.put(group.groupId(), lag);
         }
-        return lag;
+        return lags;
     }
 
     @Override
