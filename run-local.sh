@@ -4,6 +4,8 @@
 #   ./run-local.sh --skip-build     start from the jars already built
 #   ./run-local.sh --data-dir=PATH  keep data somewhere else (default: ./data/local, or $ATTUNE_DATA_DIR)
 #   ./run-local.sh --wipe           delete all local data and exit
+#   ./run-local.sh --brokers=3      a three-node Kafka cluster (each node a process; 3 replicas, 2 in sync per write)
+#   ./run-local.sh --replicas=2     two instances of checkin-, content- and notification-service (web-ui balances)
 # Ctrl-C stops everything cleanly; data is kept for the next start. A write the store acknowledged survives even a
 # kill -9; the services end when the launcher does; a port already taken stops the start, named with its holder.
 set -euo pipefail

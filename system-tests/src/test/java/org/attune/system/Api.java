@@ -37,6 +37,15 @@ final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
     }
 
+    /** A POST with extra headers (e.g. {@code Idempotency-Key}). */
+    static Response post(URI base, String path, String token, Object body, java.util.Map<String, String> headers) {
+        var request = request(base, path, token)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        headers.forEach(request::header);
+        return send(request);
+    }
+
     static Response put(URI base, String path, String token, Object body) {
         return send(request(base, path, token)
                 .header("Content-Type", "application/json")

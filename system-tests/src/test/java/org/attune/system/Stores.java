@@ -50,6 +50,47 @@ final class Stores implements AutoCloseable {
                 .first();
     }
 
+    com.mongodb.client.MongoCollection<Document> collection(String database, String collection) {
+        return mongo.getDatabase(database).getCollection(collection);
+    }
+
+    /** Documents of these clients (their id stored as a UUID or as a string). */
+    long countOfClients(String database, String collection, Collection<UUID> clients) {
+        return countWhere(database, collection, clients, new Document());
+    }
+
+    /** Documents of these clients whose outbox still holds an event. */
+    long pendingOfClients(String database, String collection, Collection<UUID> clients) {
+        return countWhere(
+                database, collection, clients, new Document("outbox.events.0", new Document("$exists", true)));
+    }
+
+    /** Recommendations beyond the first for one trigger event and rule: an event applied twice. */
+    long repeatedRecommendations(Collection<UUID> clients) {
+        var seen = new java.util.HashMap<String, Integer>();
+        var recommendations = collection("attune_content", "recommendations");
+        for (var client : clients) {
+            for (var id : List.<Object>of(client, client.toString())) {
+                for (var document : recommendations.find(new Document("clientId", id))) {
+                    seen.merge(document.get("triggerEventId") + "/" + document.get("ruleId"), 1, Integer::sum);
+                }
+            }
+        }
+        return seen.values().stream().mapToLong(count -> count - 1).sum();
+    }
+
+    private long countWhere(String database, String collection, Collection<UUID> clients, Document filter) {
+        var documents = collection(database, collection);
+        long total = 0;
+        for (var client : clients) {
+            for (var id : List.<Object>of(client, client.toString())) {
+                var query = new Document(filter).append("clientId", id);
+                total += documents.countDocuments(query);
+            }
+        }
+        return total;
+    }
+
     private static boolean mentions(Object value, UUID id, String email) {
         return switch (value) {
             case null -> false;

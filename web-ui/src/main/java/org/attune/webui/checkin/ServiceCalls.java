@@ -72,19 +72,30 @@ class ServiceCalls {
 
     @org.springframework.beans.factory.annotation.Autowired
     ServiceCalls(ServiceTokens tokens) {
-        this(tokens::tokenFor, tokens::baseUrl);
+        this(tokens::tokenFor, tokens::baseUrl, tokens.restClient(Duration.ofSeconds(5)));
     }
 
     /** For tests: where the services are and how a caller's token looks, without web-ui's signing key. */
     ServiceCalls(
             java.util.function.Function<Caller, String> tokenFor,
             java.util.function.Function<ServiceTokens.Service, URI> baseUrl) {
+        this(tokenFor, baseUrl, plainClient());
+    }
+
+    private ServiceCalls(
+            java.util.function.Function<Caller, String> tokenFor,
+            java.util.function.Function<ServiceTokens.Service, URI> baseUrl,
+            RestClient rest) {
         this.tokenFor = tokenFor;
         this.baseUrl = baseUrl;
+        this.rest = rest;
+    }
+
+    private static RestClient plainClient() {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var factory = new JdkClientHttpRequestFactory(http);
         factory.setReadTimeout(Duration.ofSeconds(5));
-        this.rest = RestClient.builder().requestFactory(factory).build();
+        return RestClient.builder().requestFactory(factory).build();
     }
 
     Answer get(ServiceTokens.Service service, String path, Caller caller) {

@@ -22,7 +22,6 @@ import org.springframework.data.mongodb.core.query.Criteria;
 import org.springframework.data.mongodb.core.query.Query;
 import org.springframework.data.mongodb.core.query.Update;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpStatusCodeException;
 import org.springframework.web.client.RestClient;
@@ -52,9 +51,7 @@ class DemoHistorySeeder {
         this.services = services;
         this.mongo = mongo;
         this.clock = clock;
-        var factory = new JdkClientHttpRequestFactory();
-        factory.setReadTimeout(Duration.ofSeconds(10));
-        this.rest = RestClient.builder().requestFactory(factory).build();
+        this.rest = services.restClient(Duration.ofSeconds(10));
     }
 
     void seedInBackground(Caller client) {

@@ -1,20 +1,17 @@
 package org.attune.webui.reminders;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Locale;
 import java.util.ResourceBundle;
 import java.util.regex.Pattern;
-import org.attune.webui.config.ServicesProperties;
+import org.attune.webui.token.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -23,6 +20,8 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 import org.springframework.web.util.HtmlUtils;
 
 /**
@@ -41,12 +40,12 @@ class ReminderLinkForwarding {
 
     private static final MediaType HTML = new MediaType(MediaType.TEXT_HTML, StandardCharsets.UTF_8);
 
-    private final ServicesProperties services;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final ServiceTokens services;
+    private final RestClient rest;
 
-    ReminderLinkForwarding(ServicesProperties services) {
+    ReminderLinkForwarding(ServiceTokens services) {
         this.services = services;
+        this.rest = services.restClient(Duration.ofSeconds(5));
     }
 
     @GetMapping("/reminder-links/{token}")
@@ -54,7 +53,7 @@ class ReminderLinkForwarding {
         if (!TOKEN.matcher(token).matches()) {
             return unavailable(HttpStatus.NOT_FOUND);
         }
-        return forward(HttpRequest.newBuilder(target(token)).GET());
+        return forward(HttpMethod.GET, token, null);
     }
 
     @PostMapping(value = "/reminder-links/{token}", consumes = MediaType.APPLICATION_FORM_URLENCODED_VALUE)
@@ -63,34 +62,30 @@ class ReminderLinkForwarding {
             return unavailable(HttpStatus.NOT_FOUND);
         }
         var form = "action=" + URLEncoder.encode(action == null ? "" : action, StandardCharsets.UTF_8);
-        return forward(HttpRequest.newBuilder(target(token))
-                .header("Content-Type", MediaType.APPLICATION_FORM_URLENCODED_VALUE)
-                .POST(HttpRequest.BodyPublishers.ofString(form)));
+        return forward(HttpMethod.POST, token, form);
     }
 
     private URI target(String token) {
-        return services.notificationUrl().resolve("/reminder-links/" + token);
+        return services.baseUrl(ServiceTokens.Service.NOTIFICATION).resolve("/reminder-links/" + token);
     }
 
-    private ResponseEntity<String> forward(HttpRequest.Builder request) {
+    private ResponseEntity<String> forward(HttpMethod method, String token, String form) {
         try {
-            var response = http.send(
-                    request.timeout(Duration.ofSeconds(5))
-                            .header("Accept", "text/html")
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
-            return ResponseEntity.status(response.statusCode())
+            var request = rest.method(method).uri(target(token)).header("Accept", "text/html");
+            if (form != null) {
+                request = request.contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .body(form);
+            }
+            return request.exchange((req, response) -> ResponseEntity.status(
+                            response.getStatusCode().value())
                     .contentType(HTML)
                     .cacheControl(CacheControl.noStore())
                     .header("X-Robots-Tag", "noindex")
-                    .body(response.body());
-        } catch (IOException e) {
+                    .body(new String(response.getBody().readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (RestClientException e) {
             log.info(
                     "notification-service did not answer a reminder link ({})",
                     e.getClass().getSimpleName());
-            return unavailable(HttpStatus.SERVICE_UNAVAILABLE);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
             return unavailable(HttpStatus.SERVICE_UNAVAILABLE);
         }
     }

@@ -1,6 +1,5 @@
 package org.attune.webui.therapist;
 
-import java.net.http.HttpClient;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +13,6 @@ import org.attune.webui.security.Caller;
 import org.attune.webui.token.ServiceTokens;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -35,10 +33,7 @@ class HttpTherapistGateway implements TherapistGateway {
 
     HttpTherapistGateway(ServiceTokens services) {
         this.services = services;
-        var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        var factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(Duration.ofSeconds(5));
-        this.rest = RestClient.builder().requestFactory(factory).build();
+        this.rest = services.restClient(Duration.ofSeconds(5));
     }
 
     @Override

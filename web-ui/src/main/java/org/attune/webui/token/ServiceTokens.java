@@ -13,6 +13,7 @@ import org.attune.webui.security.SessionEndedException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.cloud.client.loadbalancer.LoadBalancerClient;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -27,37 +28,87 @@ public class ServiceTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceTokens.class);
 
-    /** The services web-ui gathers from. */
+    /** The services web-ui gathers from, by the id their instances are listed under. */
     public enum Service {
-        CHECKIN,
-        CONTENT,
-        NOTIFICATION
+        CHECKIN("checkin-service"),
+        CONTENT("content-service"),
+        NOTIFICATION("notification-service");
+
+        private final String id;
+
+        Service(String id) {
+            this.id = id;
+        }
+
+        /** The id in {@code spring.cloud.discovery.client.simple.instances}, and the host of {@link #baseUrl}. */
+        public String id() {
+            return id;
+        }
+
+        static Service byId(String id) {
+            for (var service : values()) {
+                if (service.id.equals(id)) {
+                    return service;
+                }
+            }
+            return null;
+        }
     }
 
     private final TokenIssuer issuer;
     private final ServicesProperties services;
     private final Predicate<Caller> mayAct;
+    private final ServiceRouting routing;
     private final RestClient rest;
 
     @Autowired
     ServiceTokens(
-            TokenIssuer issuer, ServicesProperties services, AccountSessions sessions, SuspendedAccounts suspensions) {
+            TokenIssuer issuer,
+            ServicesProperties services,
+            AccountSessions sessions,
+            SuspendedAccounts suspensions,
+            LoadBalancerClient balancer) {
         this(
                 issuer,
                 services,
                 caller -> sessions.status(caller) == AccountSessions.Status.CURRENT
-                        && !suspensions.isSuspended(caller.id()));
+                        && !suspensions.isSuspended(caller.id()),
+                new ServiceRouting(service -> {
+                    var instance = balancer.choose(service.id());
+                    return instance == null ? null : instance.getUri();
+                }));
     }
 
-    /** For tests without a store: {@code mayAct} says whose tokens may be minted. */
+    /** For tests without a store: {@code mayAct} says whose tokens may be minted; one instance of each service. */
     ServiceTokens(TokenIssuer issuer, ServicesProperties services, Predicate<Caller> mayAct) {
+        this(issuer, services, mayAct, new ServiceRouting(service -> switch (service) {
+            case CHECKIN -> services.checkinUrl();
+            case CONTENT -> services.contentUrl();
+            case NOTIFICATION -> services.notificationUrl();
+        }));
+    }
+
+    private ServiceTokens(
+            TokenIssuer issuer, ServicesProperties services, Predicate<Caller> mayAct, ServiceRouting routing) {
         this.issuer = issuer;
         this.services = services;
         this.mayAct = mayAct;
+        this.routing = routing;
+        this.rest = restClient(Duration.ofSeconds(5));
+    }
+
+    /**
+     * A client for calls to {@link #baseUrl} addresses: each reaches one instance of its service, and another when that
+     * one cannot be reached.
+     */
+    public RestClient restClient(Duration readTimeout) {
         var http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         var factory = new JdkClientHttpRequestFactory(http);
-        factory.setReadTimeout(Duration.ofSeconds(5));
-        this.rest = RestClient.builder().requestFactory(factory).build();
+        factory.setReadTimeout(readTimeout);
+        return RestClient.builder()
+                .requestFactory(factory)
+                .requestInterceptor(routing)
+                .build();
     }
 
     /**
@@ -73,12 +124,12 @@ public class ServiceTokens {
         return issuer.issue(caller.id(), caller.role());
     }
 
+    /**
+     * Where to address a call to a service: {@code http://<its id>}, which only a {@link #restClient} resolves (to one
+     * of its instances).
+     */
     public URI baseUrl(Service service) {
-        return switch (service) {
-            case CHECKIN -> services.checkinUrl();
-            case CONTENT -> services.contentUrl();
-            case NOTIFICATION -> services.notificationUrl();
-        };
+        return URI.create("http://" + service.id());
     }
 
     /** GET a JSON document from a service as this caller; empty when the service does not answer with one. */

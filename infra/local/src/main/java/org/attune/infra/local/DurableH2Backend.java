@@ -17,7 +17,8 @@ import org.h2.mvstore.MVStore;
  * store is opened without auto-commit; a command that may write runs, then waits for a {@link GroupCommit} run
  * (MVStore commit, then file sync) that began after it. Commits take the write side of a lock that every writing
  * command holds shared while it runs, so each version in the file is a state between commands, never half of one
- * (a document without its unique-index entry, say).
+ * (a document without its unique-index entry, say). Reads hold it shared as well (without waiting for a sync), so a
+ * scan never spans a commit that frees the chunks it walks.
  */
 final class DurableH2Backend extends IdNarrowingH2Backend {
 
@@ -89,7 +90,15 @@ final class DurableH2Backend extends IdNarrowingH2Backend {
     @Override
     public Document handleCommand(Channel channel, String database, String command, Document query) {
         if (readsOnly(command, query)) {
-            return super.handleCommand(channel, database, command, query);
+            // A read holds the lock too, so no commit falls inside it: with no retention a commit may free (and the
+            // next reuse) a chunk of the version a long scan is still walking ("Chunk … not found", seen under the
+            // fault test's load). It never waits for the file.
+            commandsVersusCommit.readLock().lock();
+            try {
+                return super.handleCommand(channel, database, command, query);
+            } finally {
+                commandsVersusCommit.readLock().unlock();
+            }
         }
         Document answer = null;
         RuntimeException failure = null;
@@ -125,13 +134,13 @@ final class DurableH2Backend extends IdNarrowingH2Backend {
     }
 
     private void commitAndSync() {
-        if (++commitsSinceHousekeeping >= COMMITS_BETWEEN_HOUSEKEEPING) {
-            commitsSinceHousekeeping = 0;
-            // Only moves pages, never changes what they hold, so it needs no quiet moment between commands.
-            store.compact(TARGET_FILL_RATE, REWRITE_BYTES);
-        }
         commandsVersusCommit.writeLock().lock();
         try {
+            if (++commitsSinceHousekeeping >= COMMITS_BETWEEN_HOUSEKEEPING) {
+                commitsSinceHousekeeping = 0;
+                // Under the lock as well: moving pages may commit, and so free chunks a running read still walks.
+                store.compact(TARGET_FILL_RATE, REWRITE_BYTES);
+            }
             store.commit();
         } finally {
             commandsVersusCommit.writeLock().unlock();

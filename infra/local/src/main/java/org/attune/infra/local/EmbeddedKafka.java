@@ -16,7 +16,8 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 
 /**
- * A real single-node Apache Kafka broker in KRaft mode (broker and controller in one), running in this JVM.
+ * A real Apache Kafka broker in KRaft mode (broker and controller in one), running in this JVM: alone, or as one node
+ * of a cluster whose controllers vote together ({@link BrokerMain} runs each node of a cluster in a process of its own).
  *
  * <p>Storage is formatted once, when {@code meta.properties} is missing, so a restart keeps every topic and offset.
  */
@@ -34,21 +35,55 @@ public final class EmbeddedKafka implements AutoCloseable {
 
     /** Starts a broker listening on {@code port}, with its controller on {@code controllerPort}. */
     public static EmbeddedKafka start(Path logDir, int port, int controllerPort) throws Exception {
+        return start(
+                logDir,
+                new Node(NODE_ID, port, controllerPort),
+                List.of(controllerPort),
+                Uuid.randomUuid().toString());
+    }
+
+    /** One node of a KRaft cluster, its broker on {@code port} and its controller on {@code controllerPort}. */
+    record Node(int id, int port, int controllerPort) {}
+
+    /**
+     * Starts node {@code node} of a cluster whose controllers listen on {@code controllerPorts} (node ids 1, 2, …);
+     * internal topics get a replica on each node, up to three, and need all but one of them in sync.
+     */
+    static EmbeddedKafka start(Path logDir, Node node, List<Integer> controllerPorts, String clusterId)
+            throws Exception {
         Files.createDirectories(logDir);
-        var props = brokerProperties(logDir, port, controllerPort);
+        var props = brokerProperties(logDir, node, controllerPorts);
         if (!Files.exists(logDir.resolve("meta.properties"))) {
-            format(logDir);
+            format(logDir, node.id(), clusterId);
         }
         var server = new KafkaRaftServer(new KafkaConfig(props, false), Time.SYSTEM);
         server.startup();
-        return new EmbeddedKafka(port, server);
+        return new EmbeddedKafka(node.port(), server);
     }
 
-    private static Properties brokerProperties(Path logDir, int port, int controllerPort) {
+    /** Replicas of a topic on a cluster of {@code brokers}: three at most. */
+    static int replicationFactor(int brokers) {
+        return Math.min(3, brokers);
+    }
+
+    /** Replicas that must have a write before it is acknowledged: all but one, once there are three. */
+    static int minInSyncReplicas(int brokers) {
+        return Math.max(1, replicationFactor(brokers) - 1);
+    }
+
+    private static Properties brokerProperties(Path logDir, Node node, List<Integer> controllerPorts) {
+        int port = node.port();
+        int controllerPort = node.controllerPort();
+        var voters = new StringBuilder();
+        for (int i = 0; i < controllerPorts.size(); i++) {
+            voters.append(i == 0 ? "" : ",").append(i + 1).append("@127.0.0.1:").append(controllerPorts.get(i));
+        }
+        var replication = String.valueOf(replicationFactor(controllerPorts.size()));
+        var minIsr = String.valueOf(minInSyncReplicas(controllerPorts.size()));
         var props = new Properties();
         props.put("process.roles", "broker,controller");
-        props.put("node.id", String.valueOf(NODE_ID));
-        props.put("controller.quorum.voters", NODE_ID + "@127.0.0.1:" + controllerPort);
+        props.put("node.id", String.valueOf(node.id()));
+        props.put("controller.quorum.voters", voters.toString());
         props.put("listeners", "PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort);
         props.put("advertised.listeners", "PLAINTEXT://127.0.0.1:" + port);
         props.put("controller.listener.names", "CONTROLLER");
@@ -57,14 +92,20 @@ public final class EmbeddedKafka implements AutoCloseable {
         props.put("log.dirs", logDir.toAbsolutePath().toString());
         props.put("num.partitions", "3");
         props.put("auto.create.topics.enable", "false");
-        props.put("offsets.topic.replication.factor", "1");
+        props.put("default.replication.factor", replication);
+        props.put("min.insync.replicas", minIsr);
+        props.put("offsets.topic.replication.factor", replication);
         props.put("offsets.topic.num.partitions", "3");
-        props.put("transaction.state.log.replication.factor", "1");
-        props.put("transaction.state.log.min.isr", "1");
+        props.put("transaction.state.log.replication.factor", replication);
+        props.put("transaction.state.log.min.isr", minIsr);
         props.put("transaction.state.log.num.partitions", "3");
-        props.put("share.coordinator.state.topic.replication.factor", "1");
-        props.put("share.coordinator.state.topic.min.isr", "1");
+        props.put("share.coordinator.state.topic.replication.factor", replication);
+        props.put("share.coordinator.state.topic.min.isr", minIsr);
         props.put("group.initial.rebalance.delay.ms", "0");
+        // A lost node leaves the in-sync replicas within seconds, so acks=all writes go on with the others.
+        props.put("broker.heartbeat.interval.ms", "1000");
+        props.put("broker.session.timeout.ms", "6000");
+        props.put("replica.lag.time.max.ms", "10000");
         // A small machine: keep the broker's threads and memory modest.
         props.put("num.network.threads", "2");
         props.put("num.io.threads", "2");
@@ -75,12 +116,12 @@ public final class EmbeddedKafka implements AutoCloseable {
         return props;
     }
 
-    private static void format(Path logDir) throws Exception {
+    private static void format(Path logDir, int nodeId, String clusterId) throws Exception {
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
                 .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(nodeId)
+                .setClusterId(clusterId)
                 .setDirectories(List.of(logDir.toAbsolutePath().toString()))
                 .setMetadataLogDirectory(logDir.toAbsolutePath().toString())
                 .setControllerListenerName("CONTROLLER")

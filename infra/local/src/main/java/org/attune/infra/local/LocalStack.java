@@ -12,6 +12,10 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
 import org.attune.events.Topics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,16 +23,23 @@ import org.slf4j.LoggerFactory;
 /**
  * Runs all of Attune on one machine: a Kafka broker and a MongoDB-protocol server in this JVM, and the four
  * services as child processes. Ctrl-C stops everything; data stays in the data directory until {@code --wipe}.
+ *
+ * <p>{@code --brokers=3} runs a Kafka cluster instead, each node a child process (so one can be lost to a
+ * {@code kill -9} like a machine); {@code --replicas=2} runs two instances of checkin-, content- and
+ * notification-service, which web-ui balances its calls over.
  */
 public final class LocalStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(LocalStack.class);
     private static final Duration HEALTH_TIMEOUT = Duration.ofMinutes(4);
+    /** Each further instance starts on the same few cores as the others: more time for all of them. */
+    private static final Duration HEALTH_TIMEOUT_PER_EXTRA_INSTANCE = Duration.ofSeconds(90);
 
     private final StackSettings settings;
     private final Path repoRoot;
     private final Map<String, String> serviceEnvironment;
     private final List<ServiceProcess> services = new ArrayList<>();
+    private final List<BrokerProcess> brokers = new ArrayList<>();
     private EmbeddedKafka kafka;
     private EmbeddedMongo mongo;
     private EmbeddedSmtp smtp;
@@ -51,7 +62,19 @@ public final class LocalStack implements AutoCloseable {
      */
     public static LocalStack onFreePorts(Path repoRoot, Path dataDir, Map<String, String> serviceEnvironment)
             throws IOException {
-        var ports = FreePorts.take(12);
+        return onFreePorts(repoRoot, dataDir, serviceEnvironment, 1, 1);
+    }
+
+    /**
+     * The same with {@code brokers} Kafka nodes (each a child process once there are more than one) and
+     * {@code replicas} instances of checkin-, content- and notification-service, all on free ports.
+     */
+    public static LocalStack onFreePorts(
+            Path repoRoot, Path dataDir, Map<String, String> serviceEnvironment, int brokers, int replicas)
+            throws IOException {
+        int extraBrokers = brokers - 1;
+        int extraInstances = (replicas - 1) * StackSettings.SCALED_SERVICES.size();
+        var ports = FreePorts.take(12 + 2 * extraBrokers + 2 * extraInstances);
         var settings = new StackSettings(
                 dataDir.toAbsolutePath().normalize(),
                 ports[0],
@@ -64,7 +87,21 @@ public final class LocalStack implements AutoCloseable {
                 ports[7],
                 new StackSettings.ManagementPorts(ports[8], ports[9], ports[10], ports[11]),
                 Topics.DEFAULT_RETENTION);
-        return new LocalStack(settings, repoRoot.toAbsolutePath().normalize(), serviceEnvironment);
+        int next = 12;
+        var brokerNodes = new ArrayList<EmbeddedKafka.Node>();
+        for (int i = 1; i < brokers; i++) {
+            brokerNodes.add(new EmbeddedKafka.Node(i + 1, ports[next++], ports[next++]));
+        }
+        var instances = new ArrayList<StackSettings.Instance>();
+        for (int k = 1; k < replicas; k++) {
+            for (var service : StackSettings.SCALED_SERVICES) {
+                instances.add(new StackSettings.Instance(service, ports[next++], ports[next++]));
+            }
+        }
+        return new LocalStack(
+                settings.withScale(new StackSettings.Scale(brokerNodes, instances)),
+                repoRoot.toAbsolutePath().normalize(),
+                serviceEnvironment);
     }
 
     /**
@@ -142,18 +179,36 @@ public final class LocalStack implements AutoCloseable {
     public static void main(String[] args) throws Exception {
         String dataDir = null;
         boolean wipe = false;
-        for (String arg : args) {
-            if (arg.equals("--wipe")) {
-                wipe = true;
-            } else if (arg.startsWith("--data-dir=")) {
-                dataDir = arg.substring("--data-dir=".length());
-            } else {
-                log.error("Unknown option {}. Options: --data-dir=PATH, --wipe", arg);
-                System.exit(2);
+        int brokerCount = 1;
+        int replicas = 1;
+        try {
+            for (String arg : args) {
+                if (arg.equals("--wipe")) {
+                    wipe = true;
+                } else if (arg.startsWith("--data-dir=")) {
+                    dataDir = arg.substring("--data-dir=".length());
+                } else if (arg.startsWith("--brokers=")) {
+                    brokerCount = Integer.parseInt(arg.substring("--brokers=".length()));
+                } else if (arg.startsWith("--replicas=")) {
+                    replicas = Integer.parseInt(arg.substring("--replicas=".length()));
+                } else {
+                    log.error("Unknown option {}. Options: --data-dir=PATH, --brokers=N, --replicas=N, --wipe", arg);
+                    System.exit(2);
+                }
             }
+        } catch (NumberFormatException e) {
+            log.error("--brokers and --replicas take a whole number, e.g. --brokers=3 --replicas=2");
+            System.exit(2);
         }
         var workingDir = Path.of("").toAbsolutePath();
-        var settings = StackSettings.from(System.getenv(), workingDir, dataDir);
+        StackSettings settings;
+        try {
+            settings = StackSettings.from(System.getenv(), workingDir, dataDir).scaledBy(brokerCount, replicas);
+        } catch (IllegalArgumentException e) {
+            log.error("{}", e.getMessage());
+            System.exit(2);
+            return;
+        }
         if (wipe) {
             Directories.deleteRecursively(settings.dataDir());
             log.info("Deleted all local data in {}", settings.dataDir());
@@ -187,17 +242,27 @@ public final class LocalStack implements AutoCloseable {
         }
         var dataDir = settings.dataDir();
         log.info("Data directory: {}", dataDir);
-        kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        if (settings.brokers() == 1) {
+            kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+        } else if (!startCluster(dataDir)) {
+            return false;
+        }
         mongo = EmbeddedMongo.startPersistent(dataDir.resolve("mongo/attune.mv"), settings.mongoPort());
         smtp = EmbeddedSmtp.start(settings.smtpPort(), dataDir.resolve("logs/mail.log"));
-        TopicProvisioner.createAll(kafka.bootstrapServers(), settings.kafkaRetention());
-        log.info("Kafka at {}, MongoDB protocol at {}", kafka.bootstrapServers(), mongo.connectionString());
+        TopicProvisioner.createAll(
+                settings.bootstrapServers(),
+                settings.kafkaRetention(),
+                EmbeddedKafka.replicationFactor(settings.brokers()));
+        log.info("Kafka at {}, MongoDB protocol at {}", settings.bootstrapServers(), mongo.connectionString());
 
         var withSecret = new HashMap<>(serviceEnvironment);
         withSecret.putIfAbsent("ATTUNE_REMINDER_LINK_SECRET", LinkSecret.loadOrCreate(dataDir));
         notificationEnvironment = Map.copyOf(withSecret);
         for (ServiceSpec spec : settings.services()) {
             services.add(ServiceProcess.launch(spec, settings, repoRoot, environmentOf(spec)));
+        }
+        for (ServiceSpec spec : settings.extraInstanceSpecs()) {
+            services.add(ServiceProcess.launch(spec, settings, repoRoot, environmentOf(spec), logNameOf(spec)));
         }
         if (!awaitAllHealthy()) {
             return false;
@@ -208,6 +273,153 @@ public final class LocalStack implements AutoCloseable {
         }
         printWelcome(Duration.ofNanos(System.nanoTime() - started), demo);
         return true;
+    }
+
+    /**
+     * Each Kafka node in a process of its own, on one cluster id kept in the data directory; ready when every node
+     * has joined.
+     */
+    private boolean startCluster(Path dataDir) throws Exception {
+        var idFile = dataDir.resolve("kafka-cluster.id");
+        if (!java.nio.file.Files.exists(idFile)) {
+            java.nio.file.Files.createDirectories(dataDir);
+            java.nio.file.Files.writeString(idFile, Uuid.randomUuid().toString());
+        }
+        var clusterId = java.nio.file.Files.readString(idFile).trim();
+        var controllerPorts = settings.kafkaNodes().stream()
+                .map(EmbeddedKafka.Node::controllerPort)
+                .toList();
+        for (var node : settings.kafkaNodes()) {
+            brokers.add(BrokerProcess.launch(node, dataDir, controllerPorts, clusterId));
+        }
+        for (var broker : brokers) {
+            if (!broker.awaitListening(Duration.ofMinutes(2))) {
+                log.error(
+                        "Kafka node {} did not start; its log is {}",
+                        broker.node().id(),
+                        broker.logFile());
+                return false;
+            }
+        }
+        awaitBrokers(settings.brokers(), Duration.ofMinutes(2));
+        log.info(
+                "Kafka cluster of {} nodes: {} replicas of each topic, {} in sync before a write is acknowledged",
+                settings.brokers(),
+                EmbeddedKafka.replicationFactor(settings.brokers()),
+                EmbeddedKafka.minInSyncReplicas(settings.brokers()));
+        return true;
+    }
+
+    /** Waits until the cluster reports {@code count} live brokers. */
+    public void awaitBrokers(int count, Duration timeout) throws Exception {
+        var props = new java.util.Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, settings.bootstrapServers());
+        var deadline = System.nanoTime() + timeout.toNanos();
+        try (var admin = Admin.create(props)) {
+            while (true) {
+                try {
+                    if (admin.describeCluster().nodes().get(5, TimeUnit.SECONDS).size() >= count) {
+                        return;
+                    }
+                } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {
+                    // a node is still starting
+                }
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException("Kafka did not report " + count + " brokers in time");
+                }
+                Thread.sleep(500);
+            }
+        }
+    }
+
+    /** Node ids of the Kafka cluster (1, 2, …); one node (in this JVM) without {@code --brokers}. */
+    public int brokerCount() {
+        return settings.brokers();
+    }
+
+    /** {@code kill -9} of one Kafka node (only on a cluster, where each node is a process). */
+    public void killBroker(int nodeId) throws InterruptedException {
+        brokerProcess(nodeId).kill();
+    }
+
+    /** Starts a killed Kafka node again on its data; returns once it listens. */
+    public void restartBroker(int nodeId) throws Exception {
+        var broker = brokerProcess(nodeId);
+        broker.start();
+        if (!broker.awaitListening(Duration.ofMinutes(2))) {
+            throw new IllegalStateException("Kafka node " + nodeId + " did not start again; see " + broker.logFile());
+        }
+    }
+
+    public long brokerPid(int nodeId) {
+        return brokerProcess(nodeId).pid();
+    }
+
+    private BrokerProcess brokerProcess(int nodeId) {
+        return brokers.stream()
+                .filter(broker -> broker.node().id() == nodeId)
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("No Kafka node " + nodeId + " in a process"));
+    }
+
+    /** One running instance of a service: where it answers and its operating-system process id. */
+    public record Instance(String service, int index, URI url, URI managementUrl, long pid) {}
+
+    /** Every instance of a service, the first (the one on the service's own port) first. */
+    public synchronized List<Instance> instances(String serviceName) {
+        var found = new ArrayList<Instance>();
+        for (var service : services) {
+            var spec = service.spec();
+            if (spec.name().equals(serviceName)) {
+                found.add(new Instance(
+                        serviceName,
+                        found.size(),
+                        URI.create("http://127.0.0.1:" + spec.port()),
+                        URI.create("http://127.0.0.1:" + spec.managementPort()),
+                        service.pid()));
+            }
+        }
+        return found;
+    }
+
+    /**
+     * Starts instance {@code index} of a service again after it ended (e.g. by {@code kill -9}), on the same ports;
+     * returns once it is healthy.
+     */
+    public void restartInstance(String serviceName, int index) throws Exception {
+        ServiceProcess again;
+        synchronized (this) {
+            int slot = slotOf(serviceName, index);
+            var old = services.get(slot);
+            if (old.alive()) {
+                throw new IllegalStateException(serviceName + " instance " + index + " is still running");
+            }
+            var spec = old.spec();
+            var logName = old.logFile().getFileName().toString().replaceFirst("\\.log$", "");
+            again = ServiceProcess.launch(spec, settings, repoRoot, environmentOf(spec), logName);
+            services.set(slot, again);
+        }
+        // Not holding the lock: the other instances stay reachable through instances() meanwhile.
+        if (!again.awaitHealthy(HEALTH_TIMEOUT)) {
+            throw new IllegalStateException(serviceName + " did not become healthy again; see " + again.logFile());
+        }
+    }
+
+    private int slotOf(String serviceName, int index) {
+        int seen = 0;
+        for (int i = 0; i < services.size(); i++) {
+            if (services.get(i).spec().name().equals(serviceName) && seen++ == index) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("No instance " + index + " of " + serviceName);
+    }
+
+    private String logNameOf(ServiceSpec spec) {
+        long earlier = services.stream()
+                .filter(s -> s.spec().name().equals(spec.name()))
+                .count();
+        return spec.name() + "-" + (earlier + 1);
     }
 
     /** The reminder-link secret goes to notification-service alone. */
@@ -221,7 +433,9 @@ public final class LocalStack implements AutoCloseable {
         try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
             var results = new ArrayList<Future<Boolean>>();
             for (ServiceProcess service : services) {
-                results.add(pool.submit(() -> service.awaitHealthy(HEALTH_TIMEOUT)));
+                results.add(pool.submit(
+                        () -> service.awaitHealthy(HEALTH_TIMEOUT.plus(HEALTH_TIMEOUT_PER_EXTRA_INSTANCE.multipliedBy(
+                                settings.scale().extraInstances().size())))));
             }
             boolean allHealthy = true;
             for (int i = 0; i < services.size(); i++) {
@@ -254,7 +468,12 @@ public final class LocalStack implements AutoCloseable {
                 "  checkin API     http://localhost:" + settings.checkinPort() + "/swagger-ui.html",
                 "  content API     http://localhost:" + settings.contentPort() + "/swagger-ui.html",
                 "  notification    http://localhost:" + settings.notificationPort() + "/swagger-ui.html",
-                "  Kafka           " + settings.bootstrapServers(),
+                "  Kafka           " + settings.bootstrapServers()
+                        + (settings.brokers() > 1 ? " (" + settings.brokers() + " nodes)" : ""),
+                settings.replicas() > 1
+                        ? "  Instances       " + settings.replicas()
+                                + " of checkin-, content- and notification-service (web-ui balances over them)"
+                        : "",
                 "  MongoDB         " + mongo.connectionString(),
                 "  SMTP (catch-all) 127.0.0.1:" + settings.smtpPort() + " (never sent on; every mail is written to "
                         + smtp.mailLog() + ")",
@@ -285,6 +504,8 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             kafka.close();
         }
+        brokers.forEach(BrokerProcess::signalStop);
+        brokers.forEach(BrokerProcess::stop);
         if (mongo != null) {
             mongo.close();
         }

@@ -123,6 +123,10 @@ final class ServiceProcess {
         return process.pid();
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     Path logFile() {
         return logFile;
     }

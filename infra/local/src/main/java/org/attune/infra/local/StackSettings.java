@@ -2,8 +2,11 @@ package org.attune.infra.local;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 import org.attune.events.Topics;
 
 /**
@@ -22,9 +25,120 @@ record StackSettings(
         int notificationPort,
         int smtpPort,
         ManagementPorts managementPorts,
-        Duration kafkaRetention) {
+        Duration kafkaRetention,
+        Scale scale) {
 
     static final int MANAGEMENT_PORT_OFFSET = 1000;
+
+    /** The services {@code --replicas} runs more than once; web-ui runs once (its sessions live in its memory). */
+    static final List<String> SCALED_SERVICES = List.of("checkin-service", "content-service", "notification-service");
+
+    /** Ports of the further instance {@code k} (1, 2, …) of a service when the ports are the defaults' offsets. */
+    static final int INSTANCE_PORT_STEP = 100;
+
+    /**
+     * Kafka nodes beyond the first ({@code --brokers}) and further instances of the scaled services
+     * ({@code --replicas}); none for the plain stack.
+     */
+    record Scale(List<EmbeddedKafka.Node> extraBrokers, List<Instance> extraInstances) {
+
+        static final Scale NONE = new Scale(List.of(), List.of());
+
+        Scale {
+            extraBrokers = List.copyOf(extraBrokers);
+            extraInstances = List.copyOf(extraInstances);
+        }
+    }
+
+    /** A further instance of a service, on ports of its own. */
+    record Instance(String service, int port, int managementPort) {}
+
+    /** The plain stack: one broker in the launcher, one instance of each service. */
+    StackSettings(
+            Path dataDir,
+            int kafkaPort,
+            int kafkaControllerPort,
+            int mongoPort,
+            int webUiPort,
+            int checkinPort,
+            int contentPort,
+            int notificationPort,
+            int smtpPort,
+            ManagementPorts managementPorts,
+            Duration kafkaRetention) {
+        this(
+                dataDir,
+                kafkaPort,
+                kafkaControllerPort,
+                mongoPort,
+                webUiPort,
+                checkinPort,
+                contentPort,
+                notificationPort,
+                smtpPort,
+                managementPorts,
+                kafkaRetention,
+                Scale.NONE);
+    }
+
+    StackSettings withScale(Scale newScale) {
+        return new StackSettings(
+                dataDir,
+                kafkaPort,
+                kafkaControllerPort,
+                mongoPort,
+                webUiPort,
+                checkinPort,
+                contentPort,
+                notificationPort,
+                smtpPort,
+                managementPorts,
+                kafkaRetention,
+                newScale);
+    }
+
+    /**
+     * {@code brokers} Kafka nodes, node {@code i} (from 0) on the Kafka and controller ports + 2i, and {@code replicas}
+     * instances of each scaled service, instance {@code k} (from 0) on its ports + 100k.
+     */
+    StackSettings scaledBy(int brokers, int replicas) {
+        if (brokers < 1 || brokers > 5) {
+            throw new IllegalArgumentException("--brokers must be between 1 and 5, was " + brokers);
+        }
+        if (replicas < 1 || replicas > 3) {
+            throw new IllegalArgumentException("--replicas must be between 1 and 3, was " + replicas);
+        }
+        var extraBrokers = new ArrayList<EmbeddedKafka.Node>();
+        for (int i = 1; i < brokers; i++) {
+            extraBrokers.add(new EmbeddedKafka.Node(i + 1, kafkaPort + 2 * i, kafkaControllerPort + 2 * i));
+        }
+        var extraInstances = new ArrayList<Instance>();
+        for (int k = 1; k < replicas; k++) {
+            for (var spec : services()) {
+                if (SCALED_SERVICES.contains(spec.name())) {
+                    int step = INSTANCE_PORT_STEP * k;
+                    extraInstances.add(new Instance(spec.name(), spec.port() + step, spec.managementPort() + step));
+                }
+            }
+        }
+        return withScale(new Scale(extraBrokers, extraInstances));
+    }
+
+    int brokers() {
+        return 1 + scale.extraBrokers().size();
+    }
+
+    int replicas() {
+        return 1 + scale.extraInstances().size() / SCALED_SERVICES.size();
+    }
+
+    /** Every Kafka node, the first on {@link #kafkaPort()}, with node ids from 1. */
+    List<EmbeddedKafka.Node> kafkaNodes() {
+        var nodes = new ArrayList<EmbeddedKafka.Node>();
+        nodes.add(new EmbeddedKafka.Node(1, kafkaPort, kafkaControllerPort));
+        nodes.addAll(scale.extraBrokers());
+        return nodes;
+    }
 
     /** Where each service serves {@code /actuator/**}. */
     record ManagementPorts(int webUi, int checkin, int content, int notification) {}
@@ -89,7 +203,7 @@ record StackSettings(
     }
 
     String bootstrapServers() {
-        return "127.0.0.1:" + kafkaPort;
+        return kafkaNodes().stream().map(node -> "127.0.0.1:" + node.port()).collect(Collectors.joining(","));
     }
 
     String mongoUri(String database) {
@@ -98,6 +212,23 @@ record StackSettings(
 
     /** Every port the stack listens on, with the part that needs it and the variable that moves it. */
     List<PortCheck.Needed> neededPorts() {
+        var needed = new ArrayList<>(plainPorts());
+        for (var node : scale.extraBrokers()) {
+            needed.add(new PortCheck.Needed("Kafka node " + node.id(), node.port(), "ATTUNE_KAFKA_PORT"));
+            needed.add(new PortCheck.Needed(
+                    "Kafka node " + node.id() + " controller", node.controllerPort(), "ATTUNE_KAFKA_CONTROLLER_PORT"));
+        }
+        for (var instance : scale.extraInstances()) {
+            var variable =
+                    "ATTUNE_" + instance.service().replace("-service", "").toUpperCase() + "_PORT";
+            needed.add(new PortCheck.Needed(instance.service() + " (another instance)", instance.port(), variable));
+            needed.add(new PortCheck.Needed(
+                    instance.service() + " (another instance) management", instance.managementPort(), variable));
+        }
+        return needed;
+    }
+
+    private List<PortCheck.Needed> plainPorts() {
         return List.of(
                 new PortCheck.Needed("web-ui", webUiPort, "ATTUNE_WEB_UI_PORT"),
                 new PortCheck.Needed("checkin-service", checkinPort, "ATTUNE_CHECKIN_PORT"),
@@ -115,7 +246,59 @@ record StackSettings(
                         "notification-service management", managementPorts.notification(), "ATTUNE_NOTIFICATION_PORT"));
     }
 
+    /**
+     * The first instance of every service, in start order. With further instances web-ui gets all of them as the
+     * static instance lists of its client-side load balancer (Spring Cloud's simple discovery client).
+     */
     List<ServiceSpec> services() {
+        var plain = plainServices();
+        if (scale.extraInstances().isEmpty()) {
+            return plain;
+        }
+        var specs = new ArrayList<ServiceSpec>();
+        for (var spec : plain) {
+            if (spec.name().equals("web-ui")) {
+                var environment = new HashMap<>(spec.environment());
+                environment.put("SPRING_APPLICATION_JSON", instanceListJson(plain));
+                spec = new ServiceSpec(spec.name(), spec.port(), spec.managementPort(), spec.heap(), environment);
+            }
+            specs.add(spec);
+        }
+        return specs;
+    }
+
+    /** The further instances ({@code --replicas}), each with its first instance's settings on ports of its own. */
+    List<ServiceSpec> extraInstanceSpecs() {
+        var first = plainServices();
+        return scale.extraInstances().stream()
+                .map(instance -> {
+                    var spec = first.stream()
+                            .filter(s -> s.name().equals(instance.service()))
+                            .findFirst()
+                            .orElseThrow();
+                    return new ServiceSpec(
+                            spec.name(), instance.port(), instance.managementPort(), spec.heap(), spec.environment());
+                })
+                .toList();
+    }
+
+    private String instanceListJson(List<ServiceSpec> plain) {
+        var lists = new ArrayList<String>();
+        for (var service : SCALED_SERVICES) {
+            var uris = new ArrayList<String>();
+            plain.stream()
+                    .filter(spec -> spec.name().equals(service))
+                    .forEach(spec -> uris.add("{\"uri\":\"http://127.0.0.1:" + spec.port() + "\"}"));
+            scale.extraInstances().stream()
+                    .filter(instance -> instance.service().equals(service))
+                    .forEach(instance -> uris.add("{\"uri\":\"http://127.0.0.1:" + instance.port() + "\"}"));
+            lists.add("\"" + service + "\":[" + String.join(",", uris) + "]");
+        }
+        return "{\"spring\":{\"cloud\":{\"discovery\":{\"client\":{\"simple\":{\"instances\":{"
+                + String.join(",", lists) + "}}}}}}}";
+    }
+
+    private List<ServiceSpec> plainServices() {
         var jwks = "http://127.0.0.1:" + webUiPort + "/.well-known/jwks.json";
         var publicUrl = "http://localhost:" + webUiPort;
         return List.of(

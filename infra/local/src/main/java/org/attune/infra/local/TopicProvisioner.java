@@ -33,6 +33,11 @@ public final class TopicProvisioner {
     }
 
     public static void createAll(String bootstrapServers, Duration retention) throws Exception {
+        createAll(bootstrapServers, retention, 1);
+    }
+
+    /** On a cluster: each new topic gets {@code replicationFactor} replicas (the brokers' defaults say how many must be in sync). */
+    static void createAll(String bootstrapServers, Duration retention, int replicationFactor) throws Exception {
         var props = new Properties();
         props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         try (var admin = Admin.create(props)) {
@@ -49,7 +54,7 @@ public final class TopicProvisioner {
                                             new ConfigEntry(e.getKey(), e.getValue()), AlterConfigOp.OpType.SET))
                                     .toList());
                 } else {
-                    missing.add(new NewTopic(name, Topics.PARTITIONS, (short) 1).configs(config));
+                    missing.add(new NewTopic(name, Topics.PARTITIONS, (short) replicationFactor).configs(config));
                 }
             }
             if (!missing.isEmpty()) {

@@ -107,4 +107,72 @@ class StackSettingsTest {
                     .hasMessageContaining(value);
         }
     }
+
+    @Test
+    void three_brokers_take_the_next_pairs_of_kafka_ports_and_every_service_gets_all_of_them() {
+        var settings = StackSettings.from(Map.of(), Path.of("/repo"), null).scaledBy(3, 1);
+
+        assertThat(settings.brokers()).isEqualTo(3);
+        assertThat(settings.kafkaNodes())
+                .containsExactly(
+                        new EmbeddedKafka.Node(1, 9092, 9093),
+                        new EmbeddedKafka.Node(2, 9094, 9095),
+                        new EmbeddedKafka.Node(3, 9096, 9097));
+        assertThat(settings.bootstrapServers()).isEqualTo("127.0.0.1:9092,127.0.0.1:9094,127.0.0.1:9096");
+        assertThat(settings.neededPorts()).extracting(PortCheck.Needed::port).contains(9094, 9095, 9096, 9097);
+    }
+
+    @Test
+    void two_replicas_run_each_scaled_service_again_a_hundred_ports_up_and_web_ui_balances_over_both() {
+        var settings = StackSettings.from(Map.of(), Path.of("/repo"), null).scaledBy(1, 2);
+
+        assertThat(settings.replicas()).isEqualTo(2);
+        assertThat(settings.extraInstanceSpecs())
+                .extracting(ServiceSpec::name, ServiceSpec::port, ServiceSpec::managementPort)
+                .containsExactly(
+                        org.assertj.core.groups.Tuple.tuple("checkin-service", 8181, 9181),
+                        org.assertj.core.groups.Tuple.tuple("content-service", 8182, 9182),
+                        org.assertj.core.groups.Tuple.tuple("notification-service", 8183, 9183));
+        assertThat(settings.extraInstanceSpecs().getFirst().environment())
+                .isEqualTo(settings.services().getFirst().environment());
+        var webUi = settings.services().stream()
+                .filter(spec -> spec.name().equals("web-ui"))
+                .findFirst()
+                .orElseThrow();
+        assertThat(webUi.environment().get("SPRING_APPLICATION_JSON"))
+                .contains(
+                        "\"checkin-service\":[{\"uri\":\"http://127.0.0.1:8081\"},{\"uri\":\"http://127.0.0.1:8181\"}]")
+                .contains(
+                        "\"notification-service\":[{\"uri\":\"http://127.0.0.1:8083\"},{\"uri\":\"http://127.0.0.1:8183\"}]");
+        assertThat(settings.neededPorts()).extracting(PortCheck.Needed::port).contains(8181, 9181, 8183, 9183);
+    }
+
+    @Test
+    void one_broker_and_one_replica_leave_the_stack_as_it_was() {
+        var plain = StackSettings.from(Map.of(), Path.of("/repo"), null);
+        var scaled = plain.scaledBy(1, 1);
+
+        assertThat(scaled).isEqualTo(plain);
+        assertThat(scaled.bootstrapServers()).isEqualTo("127.0.0.1:9092");
+        assertThat(scaled.services())
+                .allSatisfy(spec -> assertThat(spec.environment()).doesNotContainKey("SPRING_APPLICATION_JSON"));
+    }
+
+    @Test
+    void refuses_a_scale_it_cannot_run() {
+        var settings = StackSettings.from(Map.of(), Path.of("/repo"), null);
+
+        assertThatThrownBy(() -> settings.scaledBy(0, 1)).hasMessageContaining("--brokers");
+        assertThatThrownBy(() -> settings.scaledBy(3, 4)).hasMessageContaining("--replicas");
+    }
+
+    @Test
+    void a_cluster_keeps_three_replicas_and_needs_two_of_them_for_a_write() {
+        assertThat(EmbeddedKafka.replicationFactor(1)).isEqualTo(1);
+        assertThat(EmbeddedKafka.minInSyncReplicas(1)).isEqualTo(1);
+        assertThat(EmbeddedKafka.replicationFactor(3)).isEqualTo(3);
+        assertThat(EmbeddedKafka.minInSyncReplicas(3)).isEqualTo(2);
+        assertThat(EmbeddedKafka.replicationFactor(5)).isEqualTo(3);
+        assertThat(EmbeddedKafka.minInSyncReplicas(5)).isEqualTo(2);
+    }
 }
