@@ -23,7 +23,9 @@ final class Operator {
     static final String EMAIL = "operator@attune.example";
     static final String PASSWORD = "lighthouse keeper evening tide";
 
-    private static Operator shared;
+    // One per stack: the fault test runs a cluster stack of its own beside the shared one, and an operator signed in
+    // to one stack's web-ui would verify therapists there (404 on the other).
+    private static final java.util.Map<URI, Operator> SIGNED_IN = new java.util.HashMap<>();
 
     private final URI base;
     private final HttpClient http;
@@ -37,13 +39,13 @@ final class Operator {
                 .build();
     }
 
-    /** One signed-in operator for all tests of the JVM (the stack is shared too). */
+    /** One signed-in operator per stack for all tests of the JVM. */
     static synchronized Operator of(LocalStack stack) {
-        if (shared == null) {
-            shared = new Operator(stack.webUiUrl());
-            shared.signIn();
-        }
-        return shared;
+        return SIGNED_IN.computeIfAbsent(stack.webUiUrl(), base -> {
+            var operator = new Operator(base);
+            operator.signIn();
+            return operator;
+        });
     }
 
     private void signIn() {
