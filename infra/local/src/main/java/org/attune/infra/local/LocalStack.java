@@ -258,6 +258,7 @@ public final class LocalStack implements AutoCloseable {
         var withSecret = new HashMap<>(serviceEnvironment);
         withSecret.putIfAbsent("ATTUNE_REMINDER_LINK_SECRET", LinkSecret.loadOrCreate(dataDir));
         notificationEnvironment = Map.copyOf(withSecret);
+        prepareAotCaches();
         for (ServiceSpec spec : settings.services()) {
             services.add(ServiceProcess.launch(spec, settings, repoRoot, environmentOf(spec)));
         }
@@ -427,6 +428,23 @@ public final class LocalStack implements AutoCloseable {
         return "notification-service".equals(spec.name()) && notificationEnvironment != null
                 ? notificationEnvironment
                 : serviceEnvironment;
+    }
+
+    /**
+     * Each service's AOT cache, trained once per build, all at once (a training start costs what a start costs; after
+     * that every start is faster). Only what is missing or out of date is trained.
+     */
+    private void prepareAotCaches() throws Exception {
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var training = new ArrayList<Future<Boolean>>();
+            for (ServiceSpec spec : settings.services()) {
+                training.add(pool.submit(
+                        () -> ServiceProcess.prepareAotCache(spec, settings, repoRoot, environmentOf(spec))));
+            }
+            for (var done : training) {
+                done.get();
+            }
+        }
     }
 
     private boolean awaitAllHealthy() throws Exception {
