@@ -36,6 +36,8 @@ if $build; then
         -pl infra/local,checkin-service,content-service,notification-service,web-ui -am package
 fi
 
-exec "$JAVA" -Xmx512m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+# The launcher holds the broker and the store: a heap that starts small and grows, few malloc arenas (see ServiceProcess).
+export MALLOC_ARENA_MAX=2
+exec "$JAVA" -Xms32m -Xmx512m -XX:+UseCompactObjectHeaders -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
     -Dlogback.configurationFile=local-stack-logback.xml \
     -jar infra/local/target/local-stack-exec.jar "${args[@]}"

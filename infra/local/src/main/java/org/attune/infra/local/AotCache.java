@@ -28,7 +28,7 @@ import org.slf4j.LoggerFactory;
 final class AotCache {
 
     private static final Logger log = LoggerFactory.getLogger(AotCache.class);
-    private static final long TRAINING_TIMEOUT_MINUTES = 5;
+    private static final long TRAINING_TIMEOUT_MINUTES = 10;
     /** Two stacks in one JVM (system tests) must not train the same service at once; the file lock covers processes. */
     private static final Map<Path, Object> IN_THIS_JVM = new ConcurrentHashMap<>();
 

@@ -45,6 +45,7 @@ public final class LocalStack implements AutoCloseable {
     private EmbeddedSmtp smtp;
     private Map<String, String> notificationEnvironment;
     private boolean stopped;
+    private Duration aotTraining = Duration.ZERO;
 
     LocalStack(StackSettings settings, Path repoRoot) {
         this(settings, repoRoot, Map.of());
@@ -122,6 +123,14 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalStateException(serviceName + " did not become healthy; see " + process.logFile());
         }
         return URI.create("http://127.0.0.1:" + spec.port());
+    }
+
+    /**
+     * How long {@link #start()} spent training AOT caches (once per build; zero when every cache was current), so a
+     * measured start can tell the start itself from that.
+     */
+    public Duration aotTraining() {
+        return aotTraining;
     }
 
     public URI webUiUrl() {
@@ -242,13 +251,29 @@ public final class LocalStack implements AutoCloseable {
         }
         var dataDir = settings.dataDir();
         log.info("Data directory: {}", dataDir);
-        if (settings.brokers() == 1) {
-            kafka = EmbeddedKafka.start(dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
-        } else if (!startCluster(dataDir)) {
-            return false;
+        // The store and the mail catcher start while Kafka does (each takes seconds; none needs another).
+        try (var pool = Executors.newVirtualThreadPerTaskExecutor()) {
+            var store = pool.submit(
+                    () -> EmbeddedMongo.startPersistent(dataDir.resolve("mongo/attune.mv"), settings.mongoPort()));
+            var mail = pool.submit(() -> EmbeddedSmtp.start(settings.smtpPort(), dataDir.resolve("logs/mail.log")));
+            boolean brokerUp;
+            try {
+                if (settings.brokers() == 1) {
+                    kafka = EmbeddedKafka.start(
+                            dataDir.resolve("kafka"), settings.kafkaPort(), settings.kafkaControllerPort());
+                    brokerUp = true;
+                } else {
+                    brokerUp = startCluster(dataDir);
+                }
+            } finally {
+                // Kept even when Kafka failed, so that stop() closes them.
+                mongo = resultOf(store);
+                smtp = resultOf(mail);
+            }
+            if (!brokerUp) {
+                return false;
+            }
         }
-        mongo = EmbeddedMongo.startPersistent(dataDir.resolve("mongo/attune.mv"), settings.mongoPort());
-        smtp = EmbeddedSmtp.start(settings.smtpPort(), dataDir.resolve("logs/mail.log"));
         TopicProvisioner.createAll(
                 settings.bootstrapServers(),
                 settings.kafkaRetention(),
@@ -258,7 +283,9 @@ public final class LocalStack implements AutoCloseable {
         var withSecret = new HashMap<>(serviceEnvironment);
         withSecret.putIfAbsent("ATTUNE_REMINDER_LINK_SECRET", LinkSecret.loadOrCreate(dataDir));
         notificationEnvironment = Map.copyOf(withSecret);
+        long training = System.nanoTime();
         prepareAotCaches();
+        aotTraining = Duration.ofNanos(System.nanoTime() - training);
         for (ServiceSpec spec : settings.services()) {
             services.add(ServiceProcess.launch(spec, settings, repoRoot, environmentOf(spec)));
         }
@@ -274,6 +301,14 @@ public final class LocalStack implements AutoCloseable {
         }
         printWelcome(Duration.ofNanos(System.nanoTime() - started), demo);
         return true;
+    }
+
+    private static <T> T resultOf(Future<T> started) throws Exception {
+        try {
+            return started.get();
+        } catch (java.util.concurrent.ExecutionException e) {
+            throw e.getCause() instanceof Exception cause ? cause : e;
+        }
     }
 
     /**
