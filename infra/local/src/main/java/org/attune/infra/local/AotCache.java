@@ -158,7 +158,7 @@ final class AotCache {
         }
     }
 
-    private String stamp(List<String> jvmOptions) throws IOException {
+    String stamp(List<String> jvmOptions) throws IOException {
         return String.join(
                 "\n",
                 "jar " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis(),
