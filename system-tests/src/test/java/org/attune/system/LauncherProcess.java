@@ -23,7 +23,8 @@ final class LauncherProcess {
 
     private static final HttpClient HTTP =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-    private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** The first start after a build also trains the services' AOT caches (minutes on a loaded machine). */
+    private static final Duration START_TIMEOUT = Duration.ofMinutes(10);
 
     private final Path repoRoot;
     private final Path dataDir;

@@ -137,7 +137,9 @@ class StackBenchmark {
         long start = System.nanoTime();
         var process = new ProcessBuilder(
                         java,
+                        "-Xms32m",
                         "-Xmx256m",
+                        "-XX:+UseCompactObjectHeaders",
                         "-Xss512k",
                         "-XX:+UseSerialGC",
                         "-XX:TieredStopAtLevel=1",
