@@ -79,7 +79,10 @@ public class DueNotifications {
                 .flatMapMany(result -> result.getModifiedCount() == 0
                         ? Flux.empty()
                         : mongo.find(
-                                Query.query(where(LEASE_TOKEN)
+                                // The ids first: a store without secondary indexes finds them by _id, not by a scan.
+                                Query.query(where("_id")
+                                                .in(ids)
+                                                .and(LEASE_TOKEN)
                                                 .is(token)
                                                 .and("leaseOwner")
                                                 .is(owner))
