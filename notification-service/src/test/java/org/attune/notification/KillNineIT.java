@@ -1,6 +1,7 @@
 package org.attune.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -73,10 +74,10 @@ class KillNineIT {
             var logDir = Path.of("target");
             Files.createDirectories(logDir);
             var first = Fleet.startProcess(database, logDir.resolve("kill9-first.log"), slow);
-            long deadline = System.nanoTime() + Duration.ofMinutes(3).toNanos();
-            while (mailCount(addresses) < 60 && System.nanoTime() < deadline && first.isAlive()) {
-                Thread.sleep(20);
-            }
+            await("60 emails out, or the child gone")
+                    .atMost(Duration.ofMinutes(3))
+                    .pollInterval(Duration.ofMillis(20))
+                    .until(() -> mailCount(addresses) >= 60 || !first.isAlive());
             assertThat(first.isAlive())
                     .as("child still running before the kill")
                     .isTrue();
@@ -93,11 +94,18 @@ class KillNineIT {
 
             var second = Fleet.startProcess(database, logDir.resolve("kill9-second.log"), slow);
             try {
-                deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-                while (store.count(emailsSent).block() < COUNT && System.nanoTime() < deadline) {
-                    Thread.sleep(200);
-                }
-                Thread.sleep(1_000);
+                await("every email recorded as sent")
+                        .atMost(Duration.ofMinutes(4))
+                        .pollInterval(Duration.ofMillis(200))
+                        .until(() -> store.count(emailsSent).block() == COUNT);
+                var deliveredTwice = Query.query(Criteria.where("recipientId")
+                        .in(recipients)
+                        .and("deliveries")
+                        .gt(1));
+                await("no second delivery shows up")
+                        .during(Duration.ofSeconds(1))
+                        .atMost(Duration.ofSeconds(10))
+                        .until(() -> store.count(deliveredTwice).block() == 0);
             } finally {
                 second.destroyForcibly();
                 second.waitFor();
@@ -129,23 +137,22 @@ class KillNineIT {
                     .isLessThanOrEqualTo(1);
 
             Map<String, Set<UUID>> inApp = new HashMap<>();
-            long eventDeadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-            while (System.nanoTime() < eventDeadline) {
-                inApp.clear();
-                for (var record : probe.records()) {
-                    if (record.value() != null
-                            && EventJson.read(record.value()) instanceof NotificationDelivered e
-                            && e.channel() == Channel.IN_APP
-                            && ids.contains(e.notificationId().toString())) {
-                        inApp.computeIfAbsent(e.notificationId().toString(), k -> new HashSet<>())
-                                .add(e.eventId());
-                    }
-                }
-                if (inApp.size() == COUNT) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
+            await("every in-app delivery published")
+                    .atMost(Duration.ofSeconds(30))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        inApp.clear();
+                        for (var record : probe.records()) {
+                            if (record.value() != null
+                                    && EventJson.read(record.value()) instanceof NotificationDelivered e
+                                    && e.channel() == Channel.IN_APP
+                                    && ids.contains(e.notificationId().toString())) {
+                                inApp.computeIfAbsent(e.notificationId().toString(), k -> new HashSet<>())
+                                        .add(e.eventId());
+                            }
+                        }
+                        return inApp.size() == COUNT;
+                    });
             assertThat(inApp).as("every in-app delivery published").hasSize(COUNT);
             assertThat(inApp.values()).as("one delivery event per notification").allMatch(ev -> ev.size() == 1);
             log.info(

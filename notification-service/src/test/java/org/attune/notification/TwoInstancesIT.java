@@ -1,6 +1,7 @@
 package org.attune.notification;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -69,11 +70,18 @@ class TwoInstancesIT {
                     .in(recipients)
                     .and("emailState")
                     .is(EmailState.SENT.name()));
-            long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
-            while (store.count(everyEmailSent).block() < COUNT && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-            }
-            Thread.sleep(1_000); // room for a wrong second delivery to show
+            await("every email sent")
+                    .atMost(Duration.ofMinutes(4))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> store.count(everyEmailSent).block() == COUNT);
+            var deliveredTwice = Query.query(Criteria.where("recipientId")
+                    .in(recipients)
+                    .and("deliveries")
+                    .gt(1));
+            await("no second delivery shows up")
+                    .during(Duration.ofSeconds(1))
+                    .atMost(Duration.ofSeconds(10))
+                    .until(() -> store.count(deliveredTwice).block() == 0);
 
             var stored = store.count(Query.query(Criteria.where("recipientId").in(recipients)))
                     .block();
@@ -107,24 +115,23 @@ class TwoInstancesIT {
 
             // In-app deliveries published: one event id per notification (a relay retry repeats the same id).
             Map<String, Set<UUID>> eventsPerNotification = new HashMap<>();
-            long eventDeadline = System.nanoTime() + Duration.ofMinutes(1).toNanos();
-            while (System.nanoTime() < eventDeadline) {
-                eventsPerNotification.clear();
-                for (var record : probe.records()) {
-                    if (record.value() != null
-                            && EventJson.read(record.value()) instanceof NotificationDelivered e
-                            && e.channel() == Channel.IN_APP
-                            && ids.contains(e.notificationId().toString())) {
-                        eventsPerNotification
-                                .computeIfAbsent(e.notificationId().toString(), k -> new HashSet<>())
-                                .add(e.eventId());
-                    }
-                }
-                if (eventsPerNotification.size() == COUNT) {
-                    break;
-                }
-                Thread.sleep(200);
-            }
+            await("every in-app delivery published")
+                    .atMost(Duration.ofMinutes(1))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        eventsPerNotification.clear();
+                        for (var record : probe.records()) {
+                            if (record.value() != null
+                                    && EventJson.read(record.value()) instanceof NotificationDelivered e
+                                    && e.channel() == Channel.IN_APP
+                                    && ids.contains(e.notificationId().toString())) {
+                                eventsPerNotification
+                                        .computeIfAbsent(e.notificationId().toString(), k -> new HashSet<>())
+                                        .add(e.eventId());
+                            }
+                        }
+                        return eventsPerNotification.size() == COUNT;
+                    });
             assertThat(eventsPerNotification).hasSize(COUNT);
             assertThat(eventsPerNotification.values()).allMatch(events -> events.size() == 1);
         } finally {

@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.attune.events.AttuneEvent;
@@ -17,10 +18,13 @@ import org.attune.notification.alerting.AlertSettingsStore;
 import org.attune.notification.config.SchedulerProperties;
 import org.attune.notification.preferences.Preferences;
 import org.attune.notification.preferences.PreferencesStore;
+import org.attune.notification.store.DueNotifications;
+import org.attune.notification.store.DueNotifications.Settlement;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationStore;
 import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -32,7 +36,7 @@ import reactor.core.publisher.Mono;
 @Component
 public class Dispatcher {
 
-    private final NotificationStore store;
+    private final DueNotifications due;
     private final PreferencesStore preferences;
     private final AlertSettingsStore alertSettings;
     private final TherapistAccess access;
@@ -43,7 +47,7 @@ public class Dispatcher {
     private final Counter expired;
 
     Dispatcher(
-            NotificationStore store,
+            DueNotifications due,
             PreferencesStore preferences,
             AlertSettingsStore alertSettings,
             TherapistAccess access,
@@ -51,7 +55,7 @@ public class Dispatcher {
             Clock clock,
             SchedulerProperties properties,
             MeterRegistry registry) {
-        this.store = store;
+        this.due = due;
         this.preferences = preferences;
         this.alertSettings = alertSettings;
         this.access = access;
@@ -67,53 +71,73 @@ public class Dispatcher {
     }
 
     /**
-     * Claims these candidates (see {@link NotificationStore#dueCandidates}) in one write and handles each one it won;
-     * emits how many. One claim per candidate used to scan the whole collection each time on a store without indexes.
+     * Claims these candidates (see {@link DueNotifications#candidates}) in one write, decides each one it won and
+     * settles them all in one bulk write (issue 14, P4: three store round trips per batch, plus one for the recipients'
+     * preferences, instead of several per notification); emits how many it claimed.
      */
     public int dispatch(String owner, List<String> candidates) {
-        var claimed = store.claimAll(candidates, clock.instant(), owner, properties.lease())
+        return dispatch(owner, candidates, clock.instant());
+    }
+
+    int dispatch(String owner, List<String> candidates, Instant now) {
+        var claimed = due.claimAll(candidates, now, owner, properties.lease())
                 .collectList()
                 .block();
-        if (claimed == null) {
+        if (claimed == null || claimed.isEmpty()) {
             return 0;
         }
-        for (var notification : claimed) {
-            handle(notification, owner, clock.instant()).block();
+        var settled = preferences
+                .findAll(claimed.stream()
+                        .map(Notification::recipientId)
+                        .distinct()
+                        .toList())
+                .flatMap(stored -> Flux.fromIterable(claimed)
+                        .concatMap(n -> decide(n, stored, owner, now))
+                        .collectList())
+                .flatMap(settlements -> due.settleAll(owner, settlements))
+                .block();
+        for (var s : settled == null ? List.<Settlement>of() : settled) {
+            switch (s.outcome()) {
+                case DELIVERED -> {
+                    delivered.increment();
+                    relay.publishSoon(NotificationStore.COLLECTION, s.id(), s.events());
+                }
+                case EXPIRED -> expired.increment();
+                default -> {}
+            }
         }
         return claimed.size();
     }
 
-    Mono<Boolean> handle(Notification n, String owner, Instant now) {
+    private Mono<Settlement> decide(Notification n, Map<String, Preferences> stored, String owner, Instant now) {
         if (!n.urgent() && n.expiresAt() != null && now.isAfter(n.expiresAt())) {
-            return store.markExpired(n.id(), owner, now).doOnNext(done -> {
-                if (done) {
-                    expired.increment();
-                }
-            });
+            return Mono.just(DueNotifications.expired(n.id(), now));
         }
         var needs = n.kind().sharedAs();
+        var role = needs.isPresent() ? Role.THERAPIST : Role.CLIENT;
+        var found = stored.get(n.recipientId());
+        var p = found != null ? found : Preferences.defaults(n.recipientId(), role, now);
         if (needs.isPresent()) {
             // Consent may have ended since this was stored: a therapist gets nothing more after a revoke.
             return access.allows(UUID.fromString(n.recipientId()), UUID.fromString(n.clientId()), needs.get())
-                    .flatMap(allowed -> allowed
-                            ? preferences.get(n.recipientId(), Role.THERAPIST).flatMap(p -> decide(n, p, owner, now))
-                            : store.markCancelled(n.id(), owner, now));
+                    .flatMap(allowed ->
+                            allowed ? decide(n, p, owner, now) : Mono.just(DueNotifications.cancelled(n.id(), now)));
         }
-        return preferences.get(n.recipientId(), Role.CLIENT).flatMap(p -> decide(n, p, owner, now));
+        return decide(n, p, owner, now);
     }
 
-    private Mono<Boolean> decide(Notification n, Preferences p, String owner, Instant now) {
+    private Mono<Settlement> decide(Notification n, Preferences p, String owner, Instant now) {
         if (!n.urgent()) {
             if (p.muted(n.kind().wireName())) {
-                return store.markCancelled(n.id(), owner, now);
+                return Mono.just(DueNotifications.cancelled(n.id(), now));
             }
             // A paused reminder is let go, not saved up: nothing piles up for the day the pause ends.
             if (n.kind().reminder() && p.paused(now)) {
-                return store.markCancelled(n.id(), owner, now);
+                return Mono.just(DueNotifications.cancelled(n.id(), now));
             }
             var quietUntil = p.quietHours().endIfQuiet(now, p.zone());
             if (quietUntil.isPresent()) {
-                return store.defer(n.id(), owner, quietUntil.get());
+                return Mono.just(DueNotifications.deferred(n.id(), quietUntil.get()));
             }
         }
         var event = new NotificationDelivered(
@@ -128,19 +152,13 @@ public class Dispatcher {
         return emailTo(n, p)
                 .map(Optional::of)
                 .defaultIfEmpty(Optional.empty())
-                .flatMap(emailTo -> store.markDelivered(
+                .map(emailTo -> DueNotifications.delivered(
                         n.id(),
                         owner,
                         now,
                         event,
                         emailTo.orElse(null),
-                        n.kind().deliveredState()))
-                .doOnNext(done -> {
-                    if (done) {
-                        delivered.increment();
-                        relay.publishSoon(NotificationStore.COLLECTION, n.id(), List.of(event));
-                    }
-                });
+                        n.kind().deliveredState()));
     }
 
     /**

@@ -20,6 +20,7 @@ import org.attune.notification.config.EmailProperties;
 import org.attune.notification.config.SchedulerProperties;
 import org.attune.notification.inbox.Messages;
 import org.attune.notification.links.ReminderLinks;
+import org.attune.notification.store.EmailQueue;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationStore;
@@ -43,7 +44,7 @@ public class EmailChannel {
 
     private static final Logger log = LoggerFactory.getLogger(EmailChannel.class);
 
-    private final NotificationStore store;
+    private final EmailQueue queue;
     private final ObjectProvider<JavaMailSender> senders;
     private final Messages messages;
     private final AttuneProperties attune;
@@ -57,7 +58,7 @@ public class EmailChannel {
     private final Counter sent;
 
     EmailChannel(
-            NotificationStore store,
+            EmailQueue queue,
             ObjectProvider<JavaMailSender> senders,
             Messages messages,
             AttuneProperties attune,
@@ -67,7 +68,7 @@ public class EmailChannel {
             ReminderLinks links,
             Clock clock,
             MeterRegistry registry) {
-        this.store = store;
+        this.queue = queue;
         this.senders = senders;
         this.messages = messages;
         this.attune = attune;
@@ -87,7 +88,7 @@ public class EmailChannel {
                 .register(registry);
     }
 
-    /** Claims and sends these candidates (see {@link NotificationStore#emailCandidates}); emits how many it won. */
+    /** Claims and sends these candidates (see {@link EmailQueue#candidates}); emits how many it won. */
     public int send(String owner, List<String> candidates) {
         var sender = senders.getIfAvailable();
         if (sender == null) {
@@ -95,8 +96,8 @@ public class EmailChannel {
         }
         int handled = 0;
         for (var id : candidates) {
-            var claimed = store.claimEmail(id, clock.instant(), owner, scheduler.lease())
-                    .block();
+            var claimed =
+                    queue.claim(id, clock.instant(), owner, scheduler.lease()).block();
             if (claimed == null) {
                 continue;
             }
@@ -114,7 +115,7 @@ public class EmailChannel {
             var now = clock.instant();
             int attempts = n.emailAttempts() + 1;
             if (attempts >= email.maxAttempts()) {
-                if (Boolean.TRUE.equals(store.emailErrored(n.id(), owner, now).block())) {
+                if (Boolean.TRUE.equals(queue.errored(n.id(), owner, now).block())) {
                     errors.increment();
                 }
                 // The address is personal data and the exception may quote it: log the type only.
@@ -123,7 +124,7 @@ public class EmailChannel {
                         n.id(),
                         e.getClass().getSimpleName());
             } else {
-                store.emailRetryAt(n.id(), owner, now.plus(email.backoffAfter(attempts)))
+                queue.retryAt(n.id(), owner, now.plus(email.backoffAfter(attempts)))
                         .block();
                 log.info(
                         "Email for notification {} failed, retrying ({})",
@@ -142,7 +143,7 @@ public class EmailChannel {
                 UUID.fromString(n.recipientId()),
                 n.kind().wireName(),
                 Channel.EMAIL);
-        if (Boolean.TRUE.equals(store.emailSent(n.id(), owner, now, event).block())) {
+        if (Boolean.TRUE.equals(queue.sent(n.id(), owner, now, event).block())) {
             sent.increment();
             relay.publishSoon(NotificationStore.COLLECTION, n.id(), List.of(event));
         }

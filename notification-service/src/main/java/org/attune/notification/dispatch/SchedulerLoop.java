@@ -14,6 +14,8 @@ import org.attune.notification.alerting.SafetyAlerts;
 import org.attune.notification.config.SchedulerProperties;
 import org.attune.notification.preferences.ReminderPlanner;
 import org.attune.notification.sessions.SessionPlanner;
+import org.attune.notification.store.DueNotifications;
+import org.attune.notification.store.EmailQueue;
 import org.attune.notification.store.NotificationStore;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -40,6 +42,8 @@ public class SchedulerLoop implements SmartLifecycle {
     private final Escalations escalations;
     private final SafetyAlerts safetyAlerts;
     private final NotificationStore store;
+    private final DueNotifications due;
+    private final EmailQueue emails;
     private final ReactiveMongoTemplate mongo;
     private final Clock clock;
     private final String owner = "instance-" + UUID.randomUUID();
@@ -57,6 +61,8 @@ public class SchedulerLoop implements SmartLifecycle {
             Escalations escalations,
             SafetyAlerts safetyAlerts,
             NotificationStore store,
+            DueNotifications due,
+            EmailQueue emails,
             ReactiveMongoTemplate mongo,
             Clock clock) {
         this.properties = properties;
@@ -67,6 +73,8 @@ public class SchedulerLoop implements SmartLifecycle {
         this.escalations = escalations;
         this.safetyAlerts = safetyAlerts;
         this.store = store;
+        this.due = due;
+        this.emails = emails;
         this.mongo = mongo;
         this.clock = clock;
     }
@@ -160,11 +168,11 @@ public class SchedulerLoop implements SmartLifecycle {
                 .blockOptional()
                 .orElse(0);
         int candidates = properties.batchSize() * properties.workers();
-        var due = store.dueCandidates(now, candidates).collectList().block();
-        work += parallel(due, chunk -> dispatcher.dispatch(owner, chunk));
-        var emails =
-                store.emailCandidates(clock.instant(), candidates).collectList().block();
-        work += parallel(emails, chunk -> email.send(owner, chunk));
+        var dueIds = due.candidates(now, candidates).collectList().block();
+        work += parallel(dueIds, chunk -> dispatcher.dispatch(owner, chunk));
+        var emailIds =
+                emails.candidates(clock.instant(), candidates).collectList().block();
+        work += parallel(emailIds, chunk -> email.send(owner, chunk));
         return work;
     }
 

@@ -4,6 +4,8 @@ import static org.springframework.data.mongodb.core.query.Criteria.where;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Map;
 import org.attune.events.Role;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -33,6 +35,18 @@ public class PreferencesStore {
     public Mono<Preferences> get(String accountId, Role role) {
         return mongo.findById(accountId, Preferences.class, COLLECTION)
                 .defaultIfEmpty(Preferences.defaults(accountId, role, clock.instant()));
+    }
+
+    /**
+     * The stored preferences of these accounts, by id, in one read (a dispatch batch's recipients); an account without
+     * any is absent: its caller knows which role's defaults apply.
+     */
+    public Mono<Map<String, Preferences>> findAll(Collection<String> accountIds) {
+        if (accountIds.isEmpty()) {
+            return Mono.just(Map.of());
+        }
+        return mongo.find(Query.query(where("_id").in(accountIds)), Preferences.class, COLLECTION)
+                .collectMap(Preferences::id);
     }
 
     public Mono<Preferences> find(String accountId) {

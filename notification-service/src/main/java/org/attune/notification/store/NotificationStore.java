@@ -2,12 +2,9 @@ package org.attune.notification.store;
 
 import static org.springframework.data.mongodb.core.query.Criteria.where;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.attune.events.AttuneEvent;
-import org.attune.kit.outbox.Outbox;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.mongodb.core.FindAndModifyOptions;
@@ -21,9 +18,9 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * Every change to a notification is one single-document operation, conditional on the state (and, for claimed work,
- * on the lease owner), so several instances can share the collection without transactions and nothing is delivered
- * twice.
+ * Notifications: storing, the inbox, cancelling and re-planning, data rights. Every change is one single-document
+ * operation conditional on the state, so several instances share the collection without transactions. Claiming and
+ * settling due work in batches is {@link DueNotifications}'s, sending the email copies {@link EmailQueue}'s.
  */
 @Component
 public class NotificationStore {
@@ -62,200 +59,6 @@ public class NotificationStore {
 
     public Mono<Notification> find(String id) {
         return mongo.findById(id, Notification.class, COLLECTION);
-    }
-
-    private static Criteria dueAndFree(Instant now) {
-        return where("state")
-                .is(NotificationState.SCHEDULED)
-                .and("dueAt")
-                .lte(now)
-                .orOperator(where("leaseUntil").is(null), where("leaseUntil").lte(now));
-    }
-
-    /**
-     * Ids of up to {@code limit} due, unclaimed notifications, oldest first: candidates only, each still has to be
-     * claimed. One query per batch instead of one scan per claim keeps stores without indexes (mongo-java-server) fast.
-     */
-    public Flux<String> dueCandidates(Instant now, int limit) {
-        var query = Query.query(dueAndFree(now)).with(Sort.by("dueAt")).limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, org.bson.Document.class, COLLECTION)
-                .map(d -> d.get("_id").toString());
-    }
-
-    /**
-     * Claims one due notification for {@code owner} until {@code now + lease}: a single find-and-modify on its id that
-     * still requires it to be due and unclaimed, so two instances never claim the same one; an expired lease (its
-     * instance died) can be claimed again. Emits nothing when someone else was faster.
-     */
-    public Mono<Notification> claim(String id, Instant now, String owner, Duration lease) {
-        var query = Query.query(where("_id").is(id)).addCriteria(dueAndFree(now));
-        var update = new Update()
-                .set("leaseOwner", owner)
-                .set("leaseUntil", now.plus(lease))
-                .unset(LEASE_TOKEN);
-        return mongo.findAndModify(
-                query, update, FindAndModifyOptions.options().returnNew(true), Notification.class, COLLECTION);
-    }
-
-    /**
-     * Claims as many of these candidates as are still due and unclaimed, for {@code owner} until {@code now + lease},
-     * with one multi-document update and one read (issue 14, P4): each document's update is atomic and still requires
-     * it to be due and unclaimed, so two instances never claim the same one, as with {@link #claim}. The claim carries
-     * a token of this call, so the read returns exactly what this call won. Emits the claimed notifications.
-     */
-    public Flux<Notification> claimAll(Collection<String> ids, Instant now, String owner, Duration lease) {
-        if (ids.isEmpty()) {
-            return Flux.empty();
-        }
-        var token = owner + "/" + java.util.UUID.randomUUID();
-        var query = Query.query(where("_id").in(ids)).addCriteria(dueAndFree(now));
-        var update = new Update()
-                .set("leaseOwner", owner)
-                .set("leaseUntil", now.plus(lease))
-                .set(LEASE_TOKEN, token);
-        return mongo.updateMulti(query, update, Notification.class, COLLECTION)
-                .flatMapMany(result -> result.getModifiedCount() == 0
-                        ? Flux.empty()
-                        : mongo.find(
-                                Query.query(where(LEASE_TOKEN)
-                                                .is(token)
-                                                .and("leaseOwner")
-                                                .is(owner))
-                                        .with(Sort.by("dueAt")),
-                                Notification.class,
-                                COLLECTION));
-    }
-
-    /** Which batch claim holds the lease; not part of {@link Notification}, gone with the lease. */
-    static final String LEASE_TOKEN = "leaseToken";
-
-    private static Update releasingLease(Update update) {
-        return update.unset("leaseOwner").unset("leaseUntil").unset(LEASE_TOKEN);
-    }
-
-    private Query claimedBy(String id, String owner) {
-        return Query.query(where("_id")
-                .is(id)
-                .and("state")
-                .is(NotificationState.SCHEDULED)
-                .and("leaseOwner")
-                .is(owner));
-    }
-
-    /**
-     * Marks a claimed notification delivered in the app ({@code state}: DELIVERED, or ESCALATED for an escalation),
-     * with its event to publish, and queues its email copy when {@code emailTo} (one address or several, separated by
-     * commas) is set. Emits false when the lease was lost meanwhile (someone else delivers it).
-     */
-    public Mono<Boolean> markDelivered(
-            String id, String owner, Instant now, AttuneEvent event, String emailTo, NotificationState state) {
-        var update = new Update()
-                .set("state", state)
-                .set("unread", true)
-                .set("deliveredAt", now)
-                .set("deliveredBy", owner)
-                .inc("deliveries", 1);
-        Outbox.append(update, now, List.of(event));
-        releasingLease(update);
-        if (emailTo != null) {
-            update.set("emailState", EmailState.PENDING)
-                    .set("emailTo", emailTo)
-                    .set("emailAttempts", 0)
-                    .set("emailNextAttemptAt", now);
-        }
-        return updated(claimedBy(id, owner), update);
-    }
-
-    public Mono<Boolean> markExpired(String id, String owner, Instant now) {
-        return updated(
-                claimedBy(id, owner),
-                releasingLease(
-                        new Update().set("state", NotificationState.EXPIRED).set("expiredAt", now)));
-    }
-
-    /** The recipient muted this kind: it is not delivered. */
-    public Mono<Boolean> markCancelled(String id, String owner, Instant now) {
-        return updated(
-                claimedBy(id, owner),
-                releasingLease(
-                        new Update().set("state", NotificationState.CANCELLED).set("cancelledAt", now)));
-    }
-
-    /** Moves a claimed notification to a later instant (quiet hours) and releases it. */
-    public Mono<Boolean> defer(String id, String owner, Instant dueAt) {
-        return updated(claimedBy(id, owner), releasingLease(new Update().set("dueAt", dueAt)));
-    }
-
-    // --- email ----------------------------------------------------------------------------------------------
-
-    private static Criteria emailDueAndFree(Instant now) {
-        return where("emailState")
-                .is(EmailState.PENDING)
-                .and("emailNextAttemptAt")
-                .lte(now)
-                .orOperator(
-                        where("emailLeaseUntil").is(null),
-                        where("emailLeaseUntil").lte(now));
-    }
-
-    /** Ids of up to {@code limit} emails due to be (re)tried; see {@link #dueCandidates}. */
-    public Flux<String> emailCandidates(Instant now, int limit) {
-        var query = Query.query(emailDueAndFree(now))
-                .with(Sort.by("emailNextAttemptAt"))
-                .limit(limit);
-        query.fields().include("_id");
-        return mongo.find(query, org.bson.Document.class, COLLECTION)
-                .map(d -> d.get("_id").toString());
-    }
-
-    /** Claims one pending email with its own lease; emits nothing when someone else was faster. */
-    public Mono<Notification> claimEmail(String id, Instant now, String owner, Duration lease) {
-        var query = Query.query(where("_id").is(id)).addCriteria(emailDueAndFree(now));
-        var update = new Update().set("emailLeaseOwner", owner).set("emailLeaseUntil", now.plus(lease));
-        return mongo.findAndModify(
-                query, update, FindAndModifyOptions.options().returnNew(true), Notification.class, COLLECTION);
-    }
-
-    private Query emailClaimedBy(String id, String owner) {
-        return Query.query(where("_id")
-                .is(id)
-                .and("emailState")
-                .is(EmailState.PENDING)
-                .and("emailLeaseOwner")
-                .is(owner));
-    }
-
-    public Mono<Boolean> emailSent(String id, String owner, Instant now, AttuneEvent event) {
-        return updated(
-                emailClaimedBy(id, owner),
-                Outbox.append(new Update(), now, List.of(event))
-                        .set("emailState", EmailState.SENT)
-                        .set("emailSentAt", now)
-                        .inc("emailAttempts", 1)
-                        .unset("emailLeaseOwner")
-                        .unset("emailLeaseUntil"));
-    }
-
-    public Mono<Boolean> emailRetryAt(String id, String owner, Instant nextAttemptAt) {
-        return updated(
-                emailClaimedBy(id, owner),
-                new Update()
-                        .inc("emailAttempts", 1)
-                        .set("emailNextAttemptAt", nextAttemptAt)
-                        .unset("emailLeaseOwner")
-                        .unset("emailLeaseUntil"));
-    }
-
-    public Mono<Boolean> emailErrored(String id, String owner, Instant now) {
-        return updated(
-                emailClaimedBy(id, owner),
-                new Update()
-                        .inc("emailAttempts", 1)
-                        .set("emailState", EmailState.ERRORED)
-                        .set("emailErroredAt", now)
-                        .unset("emailLeaseOwner")
-                        .unset("emailLeaseUntil"));
     }
 
     // --- inbox ----------------------------------------------------------------------------------------------
@@ -381,7 +184,7 @@ public class NotificationStore {
                 .set("cancelledAt", now)
                 .unset("leaseOwner")
                 .unset("leaseUntil")
-                .unset(LEASE_TOKEN);
+                .unset(DueNotifications.LEASE_TOKEN);
         return mongo.updateFirst(query, update, Notification.class, COLLECTION).flatMap(result -> {
             if (result.getMatchedCount() > 0) {
                 return Mono.empty();

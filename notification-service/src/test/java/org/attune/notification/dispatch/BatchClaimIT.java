@@ -7,11 +7,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.attune.events.AttuneEvent;
+import org.attune.events.Channel;
+import org.attune.events.NotificationDelivered;
+import org.attune.notification.store.DueNotifications;
 import org.attune.notification.store.Notification;
 import org.attune.notification.store.NotificationKind;
 import org.attune.notification.store.NotificationState;
 import org.attune.notification.support.IntegrationTestBase;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.mongodb.core.query.Query;
 
 /**
@@ -19,6 +24,9 @@ import org.springframework.data.mongodb.core.query.Query;
  * instance gets none of a held batch, an expired lease can be taken over, and what is no longer due stays untouched.
  */
 class BatchClaimIT extends IntegrationTestBase {
+
+    @Autowired
+    DueNotifications due;
 
     /** Far after the shared test clock, so the running loop never finds these due. */
     static final Instant DUE = Instant.parse("2099-01-01T08:00:00Z");
@@ -30,10 +38,8 @@ class BatchClaimIT extends IntegrationTestBase {
     void one_claim_takes_every_due_candidate_and_a_second_instance_gets_none_of_them() {
         var ids = stored(30);
 
-        var first =
-                store.claimAll(ids, LATER, "instance-a", LEASE).collectList().block();
-        var second =
-                store.claimAll(ids, LATER, "instance-b", LEASE).collectList().block();
+        var first = due.claimAll(ids, LATER, "instance-a", LEASE).collectList().block();
+        var second = due.claimAll(ids, LATER, "instance-b", LEASE).collectList().block();
 
         assertThat(first).extracting(Notification::id).containsExactlyInAnyOrderElementsOf(ids);
         assertThat(first).allSatisfy(n -> assertThat(n.leaseOwner()).isEqualTo("instance-a"));
@@ -45,15 +51,11 @@ class BatchClaimIT extends IntegrationTestBase {
     @Test
     void a_lease_that_ran_out_is_claimed_again_and_only_by_one_instance() {
         var ids = stored(12);
-        store.claimAll(ids, LATER, "instance-a", LEASE).blockLast();
+        due.claimAll(ids, LATER, "instance-a", LEASE).blockLast();
         var afterLease = LATER.plus(LEASE).plusSeconds(1);
 
-        var b = store.claimAll(ids, afterLease, "instance-b", LEASE)
-                .collectList()
-                .block();
-        var c = store.claimAll(ids, afterLease, "instance-c", LEASE)
-                .collectList()
-                .block();
+        var b = due.claimAll(ids, afterLease, "instance-b", LEASE).collectList().block();
+        var c = due.claimAll(ids, afterLease, "instance-c", LEASE).collectList().block();
 
         assertThat(b).hasSize(12);
         assertThat(c).isEmpty();
@@ -74,14 +76,17 @@ class BatchClaimIT extends IntegrationTestBase {
                 LATER.plus(Duration.ofDays(1)),
                 DUE);
         store.schedule(notYetDue).block();
-        store.claimAll(ids.subList(0, 3), LATER, "instance-a", LEASE).blockLast();
-        for (var id : ids.subList(0, 3)) {
-            store.markCancelled(id, "instance-a", LATER).block();
-        }
+        due.claimAll(ids.subList(0, 3), LATER, "instance-a", LEASE).blockLast();
+        due.settleAll(
+                        "instance-a",
+                        ids.subList(0, 3).stream()
+                                .map(id -> DueNotifications.cancelled(id, LATER))
+                                .toList())
+                .block();
         var candidates = new java.util.ArrayList<>(ids);
         candidates.add(notYetDue.id());
 
-        var claimed = store.claimAll(candidates, LATER, "instance-b", LEASE)
+        var claimed = due.claimAll(candidates, LATER, "instance-b", LEASE)
                 .collectList()
                 .block();
 
@@ -90,6 +95,65 @@ class BatchClaimIT extends IntegrationTestBase {
         assertThat(store.count(Query.query(where("_id").in(ids).and("state").is(NotificationState.CANCELLED.name())))
                         .block())
                 .isEqualTo(3);
+    }
+
+    @Test
+    void a_batch_whose_lease_ran_out_in_part_settles_only_what_it_still_holds() {
+        var early = stored(4);
+        var late = stored(4);
+        due.claimAll(early, LATER, "instance-a", LEASE).blockLast();
+        due.claimAll(late, LATER.plusSeconds(50), "instance-a", LEASE).blockLast();
+        var afterFirstLease = LATER.plus(LEASE).plusSeconds(1);
+        var takenOver = due.claimAll(early, afterFirstLease, "instance-b", LEASE)
+                .collectList()
+                .block();
+        var all = new java.util.ArrayList<>(early);
+        all.addAll(late);
+
+        var settled = due.settleAll("instance-a", deliveries(all, "instance-a", afterFirstLease))
+                .block();
+
+        assertThat(takenOver).hasSize(4);
+        assertThat(settled)
+                .as("what instance-a still held, and nothing instance-b took over")
+                .extracting(DueNotifications.Settlement::id)
+                .containsExactlyInAnyOrderElementsOf(late);
+        assertThat(delivered(all)).isEqualTo(4);
+        assertThat(held(early, "instance-b")).isEqualTo(4);
+
+        var byB = due.settleAll("instance-b", deliveries(early, "instance-b", afterFirstLease))
+                .block();
+        assertThat(byB).hasSize(4);
+        assertThat(store.count(Query.query(
+                                where("_id").in(all).and("deliveries").is(1)))
+                        .block())
+                .as("each delivered once")
+                .isEqualTo(8);
+    }
+
+    private static List<DueNotifications.Settlement> deliveries(List<String> ids, String owner, Instant now) {
+        return ids.stream()
+                .map(id -> DueNotifications.delivered(
+                        id,
+                        owner,
+                        now,
+                        new NotificationDelivered(
+                                UUID.randomUUID(),
+                                now,
+                                AttuneEvent.CURRENT_SCHEMA_VERSION,
+                                UUID.randomUUID(),
+                                UUID.fromString(id),
+                                UUID.randomUUID(),
+                                NotificationKind.CONTENT_RECOMMENDED.wireName(),
+                                Channel.IN_APP),
+                        null,
+                        NotificationState.DELIVERED))
+                .toList();
+    }
+
+    private long delivered(List<String> ids) {
+        return store.count(Query.query(where("_id").in(ids).and("state").is(NotificationState.DELIVERED.name())))
+                .block();
     }
 
     private List<String> stored(int count) {

@@ -15,6 +15,7 @@ public interface ReminderChoices {
     java.util.Set<String> KINDS = java.util.Set.of(
             "daily-checkin",
             "weekly-questionnaire",
+            "measure-due",
             "session-reminder",
             "session-connection-check",
             "content-recommended",

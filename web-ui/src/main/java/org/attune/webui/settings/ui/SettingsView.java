@@ -55,6 +55,7 @@ class SettingsView extends Main implements HasDynamicTitle {
     static final List<String> CLIENT_KINDS = List.of(
             "daily-checkin",
             "weekly-questionnaire",
+            "measure-due",
             "session-reminder",
             "session-connection-check",
             "content-recommended",

@@ -223,6 +223,21 @@ class SettingsViewTest extends SpringBrowserlessTest {
     }
 
     @Test
+    void remindersOfScheduledQuestionnairesCanBeMutedLikeTheOtherRemindersAndAMuteFromTheInboxIsKept() {
+        settings.stored = new SettingsGateway.Preferences(
+                "UTC", "18:00", null, "21:00", "09:00", Set.of(Channel.IN_APP), null, List.of("measure-due"), "en");
+        SignedIn.as(Role.CLIENT);
+        var view = navigate(SettingsView.class);
+
+        assertThat(view.muted.getValue()).containsExactly("measure-due");
+        test(view.muted).selectItem("Suggested library pieces");
+        test(view.save).click();
+
+        assertThat(settings.saved.mutedKinds()).containsExactlyInAnyOrder("measure-due", "content-recommended");
+        assertThat(ReminderChoices.KINDS).contains("measure-due");
+    }
+
+    @Test
     void pausingEverythingIsOneTickAndSaysSafetyStillComesThrough() {
         SignedIn.as(Role.CLIENT);
         var view = navigate(SettingsView.class);
