@@ -24,6 +24,7 @@ public class AccountSuspensions implements SuspendedAccounts {
 
     private final MongoTemplate mongo;
     private final Clock clock;
+    private final RecentReads<String, Boolean> recent = new RecentReads<>();
 
     AccountSuspensions(MongoTemplate mongo, Clock clock) {
         this.mongo = mongo;
@@ -35,8 +36,10 @@ public class AccountSuspensions implements SuspendedAccounts {
         return isSuspended(accountId.toString());
     }
 
+    /** Asked on every request of a signed-in session and for every service token: kept a moment (RecentReads). */
     public boolean isSuspended(String accountId) {
-        return mongo.exists(Query.query(Criteria.where("_id").is(accountId)), Suspension.class);
+        return recent.get(
+                accountId, id -> mongo.exists(Query.query(Criteria.where("_id").is(id)), Suspension.class));
     }
 
     /** True when this call suspended the account, false when it already was. */
@@ -46,14 +49,20 @@ public class AccountSuspensions implements SuspendedAccounts {
             return true;
         } catch (DuplicateKeyException already) {
             return false;
+        } finally {
+            recent.forget(accountId);
         }
     }
 
     /** True when this call lifted a suspension. */
     public boolean reinstate(String accountId) {
-        return mongo.remove(Query.query(Criteria.where("_id").is(accountId)), Suspension.class)
-                        .getDeletedCount()
-                > 0;
+        try {
+            return mongo.remove(Query.query(Criteria.where("_id").is(accountId)), Suspension.class)
+                            .getDeletedCount()
+                    > 0;
+        } finally {
+            recent.forget(accountId);
+        }
     }
 
     @EventListener

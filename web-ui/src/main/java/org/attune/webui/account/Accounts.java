@@ -39,6 +39,7 @@ public class Accounts {
     private final Clock clock;
     private final TherapistVerifications verifications;
     private final ApplicationEventPublisher events;
+    private final RecentReads<UUID, Optional<SessionState>> sessionStates = new RecentReads<>();
 
     Accounts(
             MongoTemplate mongo,
@@ -185,7 +186,7 @@ public class Accounts {
 
     /** Marks the email as verified (the person opened the link we mailed); true when it was not yet. */
     public boolean markEmailVerified(String accountId) {
-        return mongo.updateFirst(
+        var marked = mongo.updateFirst(
                                 Query.query(Criteria.where("_id")
                                         .is(accountId)
                                         .and("emailVerifiedAt")
@@ -194,6 +195,8 @@ public class Accounts {
                                 Account.class)
                         .getModifiedCount()
                 > 0;
+        forgetSessionState(accountId);
+        return marked;
     }
 
     /**
@@ -214,6 +217,7 @@ public class Accounts {
                 update,
                 FindAndModifyOptions.options().returnNew(true),
                 Account.class);
+        forgetSessionState(account.id());
         if (changed == null) {
             throw new IllegalStateException("The account no longer exists");
         }
@@ -234,7 +238,23 @@ public class Accounts {
     /** What a signed-in session needs to know on each request: is the account still there, verified, same epoch. */
     public record SessionState(boolean emailVerified, long sessionEpoch) {}
 
+    /**
+     * Asked on every request of a signed-in session and for every service token, so kept a moment ({@link
+     * RecentReads}): a change through this instance is seen at once, one through another instance within a second.
+     */
     public Optional<SessionState> sessionState(UUID accountId) {
+        return sessionStates.get(accountId, this::readSessionState);
+    }
+
+    private void forgetSessionState(String accountId) {
+        try {
+            sessionStates.forget(UUID.fromString(accountId));
+        } catch (IllegalArgumentException notAnId) {
+            // Such an account has no session state kept.
+        }
+    }
+
+    private Optional<SessionState> readSessionState(UUID accountId) {
         var query = Query.query(Criteria.where("_id").is(accountId.toString()));
         query.fields().include("emailVerifiedAt").include("sessionEpoch");
         var found = mongo.findOne(query, org.bson.Document.class, "accounts");
@@ -266,6 +286,7 @@ public class Accounts {
     /** Removes the account and its email key; everything else the account owns is removed by its feature. */
     public void delete(Account account) {
         mongo.remove(Query.query(Criteria.where("_id").is(account.id())), Account.class);
+        forgetSessionState(account.id());
         mongo.remove(Query.query(Criteria.where("_id").is(account.email())), EmailKey.class);
         events.publishEvent(new AccountDeleted(account.id(), account.email()));
     }

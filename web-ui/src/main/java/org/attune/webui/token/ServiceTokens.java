@@ -28,6 +28,11 @@ public class ServiceTokens {
 
     private static final Logger log = LoggerFactory.getLogger(ServiceTokens.class);
 
+    /** A kept token is not handed out for a call that could still be under way when it expires. */
+    static final Duration REUSE_MARGIN = Duration.ofSeconds(60);
+
+    private static final int MOST_KEPT_TOKENS = 10_000;
+
     /** The services web-ui gathers from, by the id their instances are listed under. */
     public enum Service {
         CHECKIN("checkin-service"),
@@ -55,11 +60,15 @@ public class ServiceTokens {
         }
     }
 
+    private record TokenKey(java.util.UUID accountId, org.attune.events.Role role) {}
+
     private final TokenIssuer issuer;
     private final ServicesProperties services;
     private final Predicate<Caller> mayAct;
     private final ServiceRouting routing;
     private final RestClient rest;
+    private final java.util.Map<TokenKey, TokenIssuer.Issued> recentTokens =
+            new java.util.concurrent.ConcurrentHashMap<>();
 
     @Autowired
     ServiceTokens(
@@ -121,7 +130,20 @@ public class ServiceTokens {
         if (!mayAct.test(caller)) {
             throw new SessionEndedException();
         }
-        return issuer.issue(caller.id(), caller.role());
+        // Signing (RS256) costs more than the call it is for: a token is reused until shortly before it expires, so
+        // it still outlives a password change or an erasure by at most its lifetime.
+        var key = new TokenKey(caller.id(), caller.role());
+        var now = issuer.now();
+        var kept = recentTokens.get(key);
+        if (kept != null && kept.expiresAt().minus(REUSE_MARGIN).isAfter(now)) {
+            return kept.token();
+        }
+        var fresh = issuer.issued(caller.id(), caller.role());
+        if (recentTokens.size() >= MOST_KEPT_TOKENS) {
+            recentTokens.clear();
+        }
+        recentTokens.put(key, fresh);
+        return fresh.token();
     }
 
     /**

@@ -41,8 +41,20 @@ public class TokenIssuer {
         }
     }
 
+    java.time.Instant now() {
+        return clock.instant();
+    }
+
+    /** A signed token and when it expires. */
+    public record Issued(String token, java.time.Instant expiresAt) {}
+
     /** A signed token for this account, valid for {@link #LIFETIME}. */
     public String issue(UUID accountId, Role role) {
+        return issued(accountId, role).token();
+    }
+
+    /** A signed token for this account, valid for {@link #LIFETIME}, with its expiry. */
+    public Issued issued(UUID accountId, Role role) {
         if (role != Role.CLIENT && role != Role.THERAPIST) {
             // Operators run the deployment; they never act on client data in any service.
             throw new IllegalArgumentException("Only clients and therapists get service tokens");
@@ -67,6 +79,6 @@ public class TokenIssuer {
         } catch (JOSEException e) {
             throw new IllegalStateException("Could not sign a token", e);
         }
-        return jwt.serialize();
+        return new Issued(jwt.serialize(), now.plus(LIFETIME));
     }
 }

@@ -33,6 +33,11 @@ public class AssignContentPanel extends Section {
     final Div pieces = new Div();
     final Paragraph status = new Paragraph();
     final Paragraph notShared = new Paragraph();
+    /**
+     * The library's pieces are listed only once asked for (or searched): a list of buttons and links for every piece
+     * in every open dashboard was most of the page's memory.
+     */
+    final Button browse = new Button();
 
     private final LibraryGateway library;
     private final Caller therapist;
@@ -59,6 +64,10 @@ public class AssignContentPanel extends Section {
         search.setValueChangeMode(ValueChangeMode.LAZY);
         search.setWidthFull();
         search.addValueChangeListener(e -> showPieces());
+        browse.setId("assign-browse");
+        browse.setText(getTranslation("library.assign.browse"));
+        browse.addThemeVariants(ButtonVariant.TERTIARY);
+        browse.addClickListener(e -> showPieces());
         note.setId("assign-note");
         note.setLabel(getTranslation("library.assign.note"));
         note.setHelperText(getTranslation("library.assign.note.help"));
@@ -66,7 +75,7 @@ public class AssignContentPanel extends Section {
         note.setWidthFull();
         pieces.setId("assign-pieces");
         pieces.addClassName("attune-library-list");
-        picker.add(new H3(getTranslation("library.assign.pick")), note, search, pieces);
+        picker.add(new H3(getTranslation("library.assign.pick")), note, search, browse, pieces);
 
         add(new H2(getTranslation("library.assign.title")), notShared, status, assignments, picker);
         refresh();
@@ -84,7 +93,9 @@ public class AssignContentPanel extends Section {
         assignments.setVisible(true);
         picker.setVisible(true);
         showAssignments(reply);
-        showPieces();
+        if (!browse.isVisible()) {
+            showPieces();
+        }
     }
 
     private void showNotShared() {
@@ -125,6 +136,7 @@ public class AssignContentPanel extends Section {
     }
 
     private void showPieces() {
+        browse.setVisible(false);
         pieces.removeAll();
         var reply = library.browse(therapist, search.getValue(), null, 0);
         if (!reply.isOk()) {

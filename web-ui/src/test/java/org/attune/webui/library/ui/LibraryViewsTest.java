@@ -334,7 +334,9 @@ class LibraryViewsTest extends SpringBrowserlessTest {
         UI.getCurrent().add(panel);
         assertThat(text(panel.assignments)).contains("Nothing assigned yet");
 
+        assertThat($(Button.class, panel).withId("assign-box-breathing").all()).isEmpty();
         test(panel.note).setValue("For the evenings");
+        test(panel.browse).click();
         test($(Button.class, panel).id("assign-box-breathing")).click();
 
         assertThat(library.lastNote).isEqualTo("For the evenings");
@@ -381,6 +383,7 @@ class LibraryViewsTest extends SpringBrowserlessTest {
         SignedIn.as(Role.THERAPIST);
         var panel = new AssignContentPanels(library).create(UUID.randomUUID());
         UI.getCurrent().add(panel);
+        test(panel.browse).click();
         library.shared = false;
 
         test($(Button.class, panel).id("assign-box-breathing")).click();
