@@ -1,5 +1,10 @@
 package org.attune.checkin;
 
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 import org.attune.testsupport.ServiceApi;
 import org.springframework.test.web.reactive.server.WebTestClient;
@@ -21,6 +26,18 @@ final class Api extends ServiceApi {
 
     WebTestClient.ResponseSpec therapistGet(UUID therapistId, String path) {
         return getAsTherapist(therapistId, path);
+    }
+
+    /**
+     * Returns once the clock shows a later millisecond than when called, so what is stored next has a later timestamp
+     * than what was stored before the call (the services stamp to the millisecond).
+     */
+    static void awaitNextMillisecond() {
+        var now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+        await().pollDelay(Duration.ZERO)
+                .pollInterval(Duration.ofMillis(1))
+                .atMost(Duration.ofSeconds(1))
+                .until(() -> Instant.now().truncatedTo(ChronoUnit.MILLIS).isAfter(now));
     }
 
     static String checkIn(int mood) {

@@ -1,6 +1,7 @@
 package org.attune.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -55,10 +56,12 @@ class OutboxRecoveryIT {
                 assertThat(mongo.count(pending, Document.class, "checkins").block())
                         .isEqualTo(1);
             }
-            Thread.sleep(500);
-            assertThat(probe.records().stream().filter(r -> r.key().equals(clientId.toString())))
-                    .as("nothing was published before the crash")
-                    .isEmpty();
+            await().during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(
+                                    probe.records().stream().filter(r -> r.key().equals(clientId.toString())))
+                            .as("nothing was published before the crash")
+                            .isEmpty());
 
             // Restart: the sweep finds the pending outbox and publishes it.
             try (var restarted = start(database, true)) {
@@ -70,12 +73,16 @@ class OutboxRecoveryIT {
                         .is(clientId)
                         .and("outbox.events.0")
                         .exists(false));
-                long count = 0;
-                for (int i = 0; i < 100 && count == 0; i++) {
-                    count = mongo.count(published, Document.class, "checkins").block();
-                    Thread.sleep(100);
-                }
-                assertThat(count).isEqualTo(1);
+                await().atMost(Duration.ofSeconds(10))
+                        .until(
+                                () -> mongo.count(published, Document.class, "checkins")
+                                        .block(),
+                                count -> count == 1);
+                assertThat(probe.records().stream()
+                                .filter(r -> r.key().equals(clientId.toString()))
+                                .count())
+                        .as("published once after the restart")
+                        .isEqualTo(1);
             }
         }
     }

@@ -135,11 +135,13 @@ class QuestionnaireAndFeedbackIT {
                     .jsonPath("$.worsened")
                     .isEqualTo(false);
             // GAD-7 has no safety rules: no flag for this client.
-            Thread.sleep(500);
-            assertThat(probe.records().stream()
-                            .filter(r ->
-                                    r.topic().equals(Topics.SAFETY) && r.key().equals(client.toString())))
-                    .isEmpty();
+            org.awaitility.Awaitility.await()
+                    .during(Duration.ofMillis(500))
+                    .atMost(Duration.ofSeconds(5))
+                    .untilAsserted(() -> assertThat(probe.records().stream()
+                                    .filter(r -> r.topic().equals(Topics.SAFETY)
+                                            && r.key().equals(client.toString())))
+                            .isEmpty());
         }
     }
 
@@ -228,7 +230,7 @@ class QuestionnaireAndFeedbackIT {
                     .expectBody()
                     .jsonPath("$.ruptureSignal.signal")
                     .isEqualTo(false);
-            Thread.sleep(5); // distinct recordedAt
+            Api.awaitNextMillisecond(); // distinct recordedAt
         }
         try (var probe = EventProbe.open(bootstrap, Topics.SESSION_FEEDBACK)) {
             api.post(client, "/api/v1/session-feedback", "{\"heard\":8,\"goals\":8,\"approach\":8,\"overall\":8}")

@@ -46,7 +46,7 @@ class SummaryIT {
         api.post(client, "/api/v1/questionnaires/GAD-7/responses", GAD7_MINIMAL)
                 .expectStatus()
                 .isCreated();
-        Thread.sleep(5);
+        Api.awaitNextMillisecond();
         api.post(client, "/api/v1/questionnaires/GAD-7/responses", GAD7_MILD)
                 .expectStatus()
                 .isCreated();

@@ -14,6 +14,7 @@ import org.attune.kit.outbox.OutboxRelay;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import reactor.core.publisher.Mono;
+import reactor.core.scheduler.Schedulers;
 
 @Service
 class CheckInService {
@@ -72,6 +73,10 @@ class CheckInService {
                 idempotencyKey,
                 Outbox.of(now, List.of(event)));
         return store.insert(checkIn)
+                // The driver queues every operation for a connection under a lock (DefaultConnectionPool
+                // .AsyncWorkManager); under load the event loop parked there for up to 87 ms (JFR), stalling every
+                // request on that loop. A worker takes the queueing; the event loop only relays the answer.
+                .subscribeOn(Schedulers.boundedElastic())
                 .doOnNext(stored -> relay.publishSoon(CheckIn.COLLECTION, stored.id(), stored.outbox()))
                 .map(stored -> new Recorded(stored, true))
                 .onErrorResume(

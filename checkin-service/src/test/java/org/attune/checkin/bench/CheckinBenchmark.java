@@ -132,6 +132,7 @@ public final class CheckinBenchmark {
         ConfigurableApplicationContext service = null;
         HttpServer jwks = null;
         Tokens tokens;
+        RSAKey key = null;
         String baseUrl = target;
         if (infra.equals("stack")) {
             if (baseUrl.isBlank()) {
@@ -140,7 +141,7 @@ public final class CheckinBenchmark {
             report("Registering %d client accounts at %s ...%n", clients, webUi);
             tokens = WebUiTokens.register(webUi, clients);
         } else {
-            var key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
+            key = new RSAKeyGenerator(2048).keyID("bench-key").generate();
             jwks = serveJwks(new JWKSet(key.toPublicJWK()), jwksPort);
             var jwksUri = "http://127.0.0.1:" + jwks.getAddress().getPort() + "/.well-known/jwks.json";
             tokens = new MintedTokens(key, clients);
@@ -153,7 +154,9 @@ public final class CheckinBenchmark {
                         "--spring.mongodb.uri=" + mongoBase + "/" + BENCH_DB,
                         "--spring.kafka.consumer.group-id=checkin-service-bench",
                         "--attune.security.jwks-uri=" + jwksUri,
-                        "--logging.level.root=WARN"));
+                        "--logging.level.root=WARN",
+                        // the service's logging configuration is this JVM's: keep the report's lines
+                        "--logging.level.org.attune.checkin.bench=INFO"));
                 // e.g. -Dbench.service-args="--attune.outbox.relay-enabled=false" to isolate a part of the path
                 for (String extra : System.getProperty("bench.service-args", "").split("\\s+")) {
                     if (!extra.isBlank()) {
@@ -161,6 +164,8 @@ public final class CheckinBenchmark {
                     }
                 }
                 service = new SpringApplicationBuilder(CheckinServiceApplication.class)
+                        .initializers(context -> context.getBeanFactory()
+                                .registerSingleton("benchCommandCounter", StoreCommands.customizer()))
                         .run(serviceArgs.toArray(String[]::new));
                 baseUrl = "http://127.0.0.1:"
                         + ((WebServerApplicationContext) service).getWebServer().getPort();
@@ -181,6 +186,9 @@ public final class CheckinBenchmark {
 
         try {
             var http = httpPhase(baseUrl, tokens, warmup, requests);
+            // the service's store commands during the measured requests (in-process and embedded only)
+            var commands = StoreCommands.perRequest(requests);
+            var leftInOutboxes = infra.equals("stack") ? "" : leftInOutboxes(mongoBase);
             var serverSide = serverSideMean(
                     service == null
                             ? System.getProperty("bench.management-url", "http://127.0.0.1:9081")
@@ -195,6 +203,12 @@ public final class CheckinBenchmark {
                     "HTTP POST /api/v1/checkins  : %8.0f req/s   p50 %7.2f ms   p99 %7.2f ms   errors %d%n",
                     http.rate, http.p50, http.p99, http.errors);
             report("  server-side mean (http_server_requests, all requests so far): %s%n", serverSide);
+            if (!commands.isBlank()) {
+                report("  store commands per check-in (the service's, measured requests): %s%n", commands);
+            }
+            if (!leftInOutboxes.isBlank()) {
+                report("  %s%n", leftInOutboxes);
+            }
             report(
                     "raw store insert            : %8.0f ops/s   p50 %7.2f ms   p99 %7.2f ms   (%s.%s, %d-byte"
                             + " documents; a stored check-in: %s)%n",
@@ -205,6 +219,17 @@ public final class CheckinBenchmark {
                     produce.rate, produce.p50, produce.p99, BENCH_TOPIC, produce.size);
             report("ratio HTTP / raw insert     : %8.2f%n", http.rate / insert.rate);
             report("ratio HTTP / raw produce    : %8.2f%n", http.rate / produce.rate);
+            // P3 for this service: -Dbench.revokes=10 (in-process and embedded modes; tokens minted here)
+            int revokes = Integer.getInteger("bench.revokes", 0);
+            if (revokes > 0 && key != null) {
+                var revoked = RevokeUnderLoad.run(
+                        baseUrl, kafka, key, tokens, revokes, Integer.getInteger("bench.revoke-load", 50));
+                report(
+                        "revoke -> refused, while check-ins run: %s (load average %.1f)%n",
+                        RevokeUnderLoad.summary(revoked),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean()
+                                .getSystemLoadAverage());
+            }
             report(
                     "  token fetches from web-ui: %d (one per client, plus refreshes before expiry)%n",
                     tokens.fetches());
@@ -247,6 +272,7 @@ public final class CheckinBenchmark {
                 .connectTimeout(Duration.ofSeconds(5))
                 .build();
         runHttp(http, baseUrl, tokens, warmup, null);
+        StoreCommands.reset();
         var latencies = new long[requests];
         var errors = new AtomicLong();
         long start = System.nanoTime();
@@ -355,6 +381,26 @@ public final class CheckinBenchmark {
             return doc == null ? "not found" : bsonSize(doc) + " bytes";
         } catch (RuntimeException e) {
             return "n/a (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** Check-ins stored and those whose events are still in their outbox, once the relay had a moment. */
+    static String leftInOutboxes(String mongoBase) {
+        try (var mongo = MongoClients.create(mongoBase)) {
+            var checkIns = mongo.getDatabase(BENCH_DB).getCollection("checkins");
+            var pending = new Document("outbox.events.0", new Document("$exists", true));
+            long left = -1;
+            for (int i = 0; i < 50 && left != 0; i++) {
+                left = Mono.from(checkIns.countDocuments(pending)).block(Duration.ofSeconds(30));
+                if (left != 0) {
+                    Thread.sleep(100);
+                }
+            }
+            long stored = Mono.from(checkIns.countDocuments()).block(Duration.ofSeconds(30));
+            return "check-ins stored %d, with events still in their outbox (after up to 5 s) %d"
+                    .formatted(stored, left);
+        } catch (Exception e) {
+            return "outbox count n/a (" + e.getClass().getSimpleName() + ")";
         }
     }
 
@@ -474,10 +520,14 @@ public final class CheckinBenchmark {
     }
 
     static String token(RSAKey key, UUID accountId) throws Exception {
+        return token(key, accountId, "CLIENT");
+    }
+
+    static String token(RSAKey key, UUID accountId, String role) throws Exception {
         var now = Instant.now();
         var claims = new JWTClaimsSet.Builder()
                 .subject(accountId.toString())
-                .claim("role", "CLIENT")
+                .claim("role", role)
                 .issuer(ISSUER)
                 .audience(AUDIENCE)
                 .issueTime(Date.from(now))

@@ -20,6 +20,10 @@ import reactor.core.scheduler.Schedulers;
  * A sweeping instance first claims a document (one conditional single-document write that moves its due time a lease
  * ahead), so with N instances each stored event is published once in the normal path. Only a crash or a lease that
  * ran out mid-publish publishes again, with the same event id, which every consumer skips.
+ *
+ * <p>Published events leave the outbox through {@link PublishedCleanup}: one write per batch of documents, never
+ * before the broker acknowledged them. The sweep is for leftovers only (they are at least {@link Outbox#GRACE} old),
+ * so it runs seldom; every sweep reads the outbox collections, which a store without secondary indexes scans whole.
  */
 public class OutboxRelay {
 
@@ -31,6 +35,7 @@ public class OutboxRelay {
     private final List<String> collections;
     private final List<OutboxListener> listeners;
     private final String instance;
+    private final PublishedCleanup cleanup;
 
     OutboxRelay(
             ReactiveMongoTemplate mongo,
@@ -67,6 +72,7 @@ public class OutboxRelay {
         this.collections =
                 collections.stream().flatMap(c -> c.names().stream()).distinct().toList();
         this.listeners = List.copyOf(listeners);
+        this.cleanup = new PublishedCleanup(store, clock, properties.batch());
         this.instance = ManagementFactory.getRuntimeMXBean().getName() + "/"
                 + UUID.randomUUID().toString().substring(0, 8);
         for (String collection : this.collections) {
@@ -123,8 +129,8 @@ public class OutboxRelay {
                             .concatMap(listener -> listener.afterPublish(collection, id, event))
                             .then();
                 })
-                // Removes exactly what went out: events appended meanwhile stay for the next round.
-                .then(store.remove(collection, id, events, clock.instant()));
+                // Only after every acknowledgement: exactly what went out, events appended meanwhile stay.
+                .then(cleanup.clear(collection, id, events));
     }
 
     /** One sweep over every outbox collection; emits how many documents this instance published. */
@@ -156,14 +162,16 @@ public class OutboxRelay {
 
     private record Claimed(Object id, List<String> events) {}
 
-    /** The scheduled sweep; a failed round is retried on the next one. */
-    void sweep() {
+    /** The scheduled sweep; a failed round is retried on the next one. Returns how many documents it published. */
+    long sweep() {
         try {
-            sweepOnce().block();
+            var published = sweepOnce().block();
+            return published == null ? 0 : published;
         } catch (RuntimeException e) {
             log.warn(
                     "Outbox sweep failed, retrying on the next round: {}",
                     e.getClass().getSimpleName());
+            return 0;
         }
     }
 }

@@ -6,7 +6,7 @@ import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
- * The four single-document operations the relay needs, so the same relay runs over the reactive driver (the WebFlux
+ * The four operations the relay needs, so the same relay runs over the reactive driver (the WebFlux
  * services) and the blocking one (web-ui, see {@code org.attune.kit.servlet}).
  */
 public interface OutboxStore {
@@ -23,6 +23,9 @@ public interface OutboxStore {
      */
     Mono<List<String>> claim(String collection, Object id, Instant now, Instant until, String claimant);
 
-    /** Removes exactly these events from the document's outbox (ones appended meanwhile stay). */
-    Mono<Void> remove(String collection, Object id, List<String> events, Instant publishedAt);
+    /**
+     * Removes these events from the outboxes of these documents in one write (each document holds only its own
+     * events, so the union of a batch's events clears each of them; events appended meanwhile stay).
+     */
+    Mono<Void> removeAll(String collection, List<Object> ids, List<String> events, Instant publishedAt);
 }

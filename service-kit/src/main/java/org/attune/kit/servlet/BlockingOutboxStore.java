@@ -67,9 +67,9 @@ final class BlockingOutboxStore implements OutboxStore {
     }
 
     @Override
-    public Mono<Void> remove(String collection, Object id, List<String> events, Instant publishedAt) {
-        return Mono.fromRunnable(() -> mongo.updateFirst(
-                query(where("_id").is(id)),
+    public Mono<Void> removeAll(String collection, List<Object> ids, List<String> events, Instant publishedAt) {
+        return Mono.fromRunnable(() -> mongo.updateMulti(
+                query(where("_id").in(ids)),
                 new Update().pullAll(EVENTS, events.toArray()).set(Outbox.FIELD + ".publishedAt", publishedAt),
                 collection));
     }
