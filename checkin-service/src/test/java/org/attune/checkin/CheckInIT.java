@@ -1,6 +1,7 @@
 package org.attune.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -71,20 +72,18 @@ class CheckInIT {
             assertThat(new String(raw.value())).doesNotContain("a quiet day");
         }
         // The relay empties the outbox once the broker acknowledged its events.
-        var published = false;
-        for (int i = 0; i < 100 && !published; i++) {
-            published = mongo.count(
-                                    Query.query(Criteria.where("clientId")
-                                            .is(clientId)
-                                            .and("outbox.events.0")
-                                            .exists(false)),
-                                    Document.class,
-                                    "checkins")
-                            .block()
-                    == 1;
-            Thread.sleep(100);
-        }
-        assertThat(published).isTrue();
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(mongo.count(
+                                        Query.query(Criteria.where("clientId")
+                                                .is(clientId)
+                                                .and("outbox.events.0")
+                                                .exists(false)),
+                                        Document.class,
+                                        "checkins")
+                                .block())
+                        .as("check-ins of this client with an emptied outbox")
+                        .isEqualTo(1));
     }
 
     @Test

@@ -1,6 +1,7 @@
 package org.attune.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -68,19 +69,15 @@ class ConsentAccessIT {
     }
 
     /** Polls until the projection shows the expected status (events are applied asynchronously). */
-    void awaitStatus(String path, int status) throws InterruptedException {
-        int last = 0;
-        for (int i = 0; i < 200; i++) {
-            last = api.therapistGet(therapist, path)
-                    .returnResult(String.class)
-                    .getStatus()
-                    .value();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(last).as(path).isEqualTo(status);
+    void awaitStatus(String path, int status) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(api.therapistGet(therapist, path)
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value())
+                        .as(path)
+                        .isEqualTo(status));
     }
 
     String checkIns() {

@@ -1,7 +1,9 @@
 package org.attune.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumSet;
 import java.util.List;
@@ -49,16 +51,11 @@ class ErasureIT {
         return total;
     }
 
-    long await(java.util.function.LongSupplier count, long expected) throws InterruptedException {
-        long last = -1;
-        for (int i = 0; i < 200; i++) {
-            last = count.getAsLong();
-            if (last == expected) {
-                return last;
-            }
-            Thread.sleep(100);
-        }
-        return last;
+    /** Waits until the count reaches the expected value; a timeout reports the last count seen. */
+    void awaitCount(java.util.function.LongSupplier count, long expected) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(count.getAsLong()).isEqualTo(expected));
     }
 
     @Test
@@ -90,21 +87,18 @@ class ErasureIT {
                     EnumSet.of(DataClass.MOOD_CHECKINS),
                     Instant.now().minusSeconds(60),
                     null));
-            for (int i = 0; i < 100; i++) {
-                if (api.therapistGet(therapist, "/api/v1/clients/" + client + "/checkins")
-                                .returnResult(String.class)
-                                .getStatus()
-                                .value()
-                        == 200) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> api.therapistGet(therapist, "/api/v1/clients/" + client + "/checkins")
+                                    .returnResult(String.class)
+                                    .getStatus()
+                                    .value()
+                            == 200);
             // checkin, response, feedback, help-now flag, grant, and at least one access-log entry
             assertThat(documentsOf(client)).isGreaterThanOrEqualTo(6);
 
             events.publish(AccountErased.of(client, Role.CLIENT));
-            assertThat(await(() -> documentsOf(client), 0)).isZero();
+            awaitCount(() -> documentsOf(client), 0);
         }
         assertThat(documentsOf(bystander)).isEqualTo(1);
     }
@@ -125,19 +119,16 @@ class ErasureIT {
                     EnumSet.of(DataClass.MOOD_CHECKINS),
                     Instant.now().minusSeconds(60),
                     null));
-            for (int i = 0; i < 100; i++) {
-                if (api.therapistGet(therapist, "/api/v1/clients/" + client + "/progress")
-                                .returnResult(String.class)
-                                .getStatus()
-                                .value()
-                        == 200) {
-                    break;
-                }
-                Thread.sleep(100);
-            }
+            await().atMost(Duration.ofSeconds(10))
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> api.therapistGet(therapist, "/api/v1/clients/" + client + "/progress")
+                                    .returnResult(String.class)
+                                    .getStatus()
+                                    .value()
+                            == 200);
             assertThat(documentsOf(therapist)).isGreaterThanOrEqualTo(2);
             events.publish(AccountErased.of(therapist, Role.THERAPIST));
-            assertThat(await(() -> documentsOf(therapist), 0)).isZero();
+            awaitCount(() -> documentsOf(therapist), 0);
         }
     }
 
@@ -155,8 +146,7 @@ class ErasureIT {
             events.publish(AccountErased.of(client, Role.CLIENT));
             events.publish(AccountErased.of(erasedTherapist, Role.THERAPIST));
             var markers = Query.query(Criteria.where("_id").in(client.toString(), erasedTherapist.toString()));
-            assertThat(await(() -> mongo.count(markers, "erased_accounts").block(), 2))
-                    .isEqualTo(2);
+            awaitCount(() -> mongo.count(markers, "erased_accounts").block(), 2);
 
             // Late consent events (newer than the erasure) for the erased client and for the erased therapist.
             var late = Grants.grant(client, therapist, EnumSet.of(DataClass.MOOD_CHECKINS));
@@ -167,8 +157,7 @@ class ErasureIT {
             // Both were consumed once they are among the applied events.
             var applied = Query.query(Criteria.where("_id")
                     .in(late.eventId().toString(), lateForTherapist.eventId().toString()));
-            assertThat(await(() -> mongo.count(applied, "applied_events").block(), 2))
-                    .isEqualTo(2);
+            awaitCount(() -> mongo.count(applied, "applied_events").block(), 2);
 
             assertThat(mongo.count(grantDocs, "consent_grants").block()).isZero();
             api.therapistGet(therapist, "/api/v1/clients/" + client + "/checkins")

@@ -2,6 +2,7 @@ package org.attune.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
@@ -167,35 +168,24 @@ class ClientAndTherapistScreensIT {
                 Map.of("therapistEmail", therapist.email, "dataClasses", ALL_CLASSES));
         assertThat(grant.status()).as(grant.body()).isEqualTo(201);
         // The services learn of the grant through Kafka; wait until the check-in service has.
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline
-                && Api.get(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/checkins", therapist.token())
-                                .status()
-                        != 200) {
-            sleep(50);
-        }
+        await("the check-in service to learn of the grant")
+                .atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() ->
+                        Api.get(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/checkins", therapist.token())
+                                        .status()
+                                == 200);
         return grant.json().get("id").asString();
     }
 
     static void awaitDemoHistory(Person client) {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
         var from = Instant.now().minus(Duration.ofDays(60)).toString().substring(0, 10);
-        while (System.nanoTime() < deadline) {
-            var page = Api.get(stack.checkinUrl(), "/api/v1/checkins?size=100&from=" + from, client.token());
-            if (page.status() == 200 && page.json().get("items").size() >= 22) {
-                return;
-            }
-            sleep(1_000);
-        }
-        throw new AssertionError("The demo history did not arrive");
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        await("the demo history")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    var page = Api.get(stack.checkinUrl(), "/api/v1/checkins?size=100&from=" + from, client.token());
+                    return page.status() == 200 && page.json().get("items").size() >= 22;
+                });
     }
 }

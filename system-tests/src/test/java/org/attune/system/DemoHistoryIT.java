@@ -1,6 +1,7 @@
 package org.attune.system;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -33,19 +34,21 @@ class DemoHistoryIT {
         var today = LocalDate.now(ZoneOffset.UTC);
         var range = "?from=" + today.minusDays(60) + "&to=" + today;
 
+        // Keeps the last page seen, which the assertions below look at.
         var recordedAt = new ArrayList<Instant>();
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (recordedAt.size() < 22 && System.nanoTime() < deadline) {
-            Thread.sleep(1_000);
-            var page = Api.get(stack.checkinUrl(), "/api/v1/checkins" + range + "&size=100", client.token());
-            assertThat(page.status()).isEqualTo(200);
-            recordedAt.clear();
-            page.json()
-                    .get("items")
-                    .forEach(item ->
-                            recordedAt.add(Instant.parse(item.get("recordedAt").asString())));
-        }
-        assertThat(recordedAt).as("demo check-ins").hasSizeGreaterThanOrEqualTo(22);
+        await().atMost(PATIENCE)
+                .pollDelay(Duration.ofSeconds(1))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    var page = Api.get(stack.checkinUrl(), "/api/v1/checkins" + range + "&size=100", client.token());
+                    assertThat(page.status()).isEqualTo(200);
+                    recordedAt.clear();
+                    page.json()
+                            .get("items")
+                            .forEach(item -> recordedAt.add(
+                                    Instant.parse(item.get("recordedAt").asString())));
+                    assertThat(recordedAt).as("demo check-ins").hasSizeGreaterThanOrEqualTo(22);
+                });
         var oldest = recordedAt.stream().min(Instant::compareTo).orElseThrow();
         assertThat(oldest).isBefore(Instant.now().minus(35, ChronoUnit.DAYS));
 

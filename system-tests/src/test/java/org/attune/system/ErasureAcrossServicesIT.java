@@ -52,13 +52,11 @@ class ErasureAcrossServicesIT {
                     stack.webUiUrl(), "/api/account/erase", client.token(), Map.of("password", client.password));
             assertThat(erase.status()).as(erase.body()).isEqualTo(204);
 
-            var left = remaining(stores, client);
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (!left.isEmpty() && System.nanoTime() < deadline) {
-                Thread.sleep(200);
-                left = remaining(stores, client);
-            }
-            assertThat(left).as("documents still mentioning the erased client").isEmpty();
+            await().atMost(PATIENCE)
+                    .pollInterval(Duration.ofMillis(200))
+                    .untilAsserted(() -> assertThat(remaining(stores, client))
+                            .as("documents still mentioning the erased client")
+                            .isEmpty());
             assertThat(Api.postWithBasic(stack.webUiUrl(), "/api/token", client.email, client.password)
                             .status())
                     .isEqualTo(401);
@@ -280,16 +278,15 @@ class ErasureAcrossServicesIT {
                 client.token(),
                 Map.of("therapistEmail", therapist.email, "dataClasses", List.of("MOOD_CHECKINS", "CONTENT_ACTIVITY")));
         assertThat(grant.status()).as(grant.body()).isEqualTo(201);
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        int status = 0;
-        while (status != 200 && System.nanoTime() < deadline) {
-            Thread.sleep(50);
-            status = Api.get(stack.checkinUrl(), "/api/v1/clients/" + client.id + "/checkins", therapist.token())
-                    .status();
-        }
-        assertThat(status)
-                .as("the therapist can read once the grant has arrived")
-                .isEqualTo(200);
+        await().atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .untilAsserted(() -> assertThat(Api.get(
+                                        stack.checkinUrl(),
+                                        "/api/v1/clients/" + client.id + "/checkins",
+                                        therapist.token())
+                                .status())
+                        .as("the therapist can read once the grant has arrived")
+                        .isEqualTo(200));
     }
 
     /**

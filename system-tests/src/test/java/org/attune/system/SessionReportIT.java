@@ -2,6 +2,7 @@ package org.attune.system;
 
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.assertions.LocatorAssertions;
@@ -217,34 +218,31 @@ class SessionReportIT {
         return answer;
     }
 
-    private static void awaitStatus(Person therapist, String path, int status) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline
-                && Api.get(stack.checkinUrl(), path, therapist.token()).status() != status) {
-            Thread.sleep(100);
-        }
-        assertThat(Api.get(stack.checkinUrl(), path, therapist.token()).status())
-                .isEqualTo(status);
+    private static void awaitStatus(Person therapist, String path, int status) {
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(Api.get(stack.checkinUrl(), path, therapist.token())
+                                .status())
+                        .as(path)
+                        .isEqualTo(status));
     }
 
     /** The demo history is posted in the background after start; wait until its goals and measures are in. */
-    private static void awaitDemoGoalsAndMeasures(Person client) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofMinutes(4).toNanos();
+    private static void awaitDemoGoalsAndMeasures(Person client) {
         var today = LocalDate.now(ZoneOffset.UTC);
-        while (System.nanoTime() < deadline) {
-            var goals = Api.get(stack.checkinUrl(), "/api/v1/goals", client.token());
-            var progress = Api.get(
-                    stack.checkinUrl(),
-                    "/api/v1/progress?from=" + today.minusDays(60) + "&to=" + today,
-                    client.token());
-            if (goals.status() == 200
-                    && goals.json().size() == 2
-                    && goals.json().get(1).get("ratings").size() == 6
-                    && progress.body().contains("GAD-7")) {
-                return;
-            }
-            Thread.sleep(1_000);
-        }
-        throw new AssertionError("The demo goals and measures did not arrive");
+        await("the demo goals and measures")
+                .atMost(Duration.ofMinutes(4))
+                .pollInterval(Duration.ofSeconds(1))
+                .until(() -> {
+                    var goals = Api.get(stack.checkinUrl(), "/api/v1/goals", client.token());
+                    var progress = Api.get(
+                            stack.checkinUrl(),
+                            "/api/v1/progress?from=" + today.minusDays(60) + "&to=" + today,
+                            client.token());
+                    return goals.status() == 200
+                            && goals.json().size() == 2
+                            && goals.json().get(1).get("ratings").size() == 6
+                            && progress.body().contains("GAD-7");
+                });
     }
 }

@@ -1,6 +1,7 @@
 package org.attune.webui.live;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.time.LocalDate;
@@ -140,9 +141,14 @@ class LiveEventsIT {
         var signal = next(LiveUpdates.Kind.CHECK_IN);
 
         assertThat(signal).isNotNull();
-        Thread.sleep(500);
-        assertThat(heard).noneMatch(s -> s.kind() == LiveUpdates.Kind.SESSION_FEEDBACK);
-        assertThat(heard).allMatch(s -> s.clientId().equals(client.id()));
+        // Nothing else may arrive in the next half second either: the condition must hold throughout.
+        await().during(Duration.ofMillis(500))
+                .atMost(Duration.ofSeconds(2))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> {
+                    assertThat(heard).noneMatch(s -> s.kind() == LiveUpdates.Kind.SESSION_FEEDBACK);
+                    assertThat(heard).allMatch(s -> s.clientId().equals(client.id()));
+                });
     }
 
     @Test
@@ -179,12 +185,10 @@ class LiveEventsIT {
             assertThat(next(LiveUpdates.Kind.CHECK_IN))
                     .isEqualTo(new LiveUpdates.Signal(client.id(), LiveUpdates.Kind.CHECK_IN));
             probe.awaitRecord(Topics.deadLetterOf(Topics.CHECKINS), TIMEOUT);
-            long deadline = System.nanoTime() + TIMEOUT.toNanos();
-            while (probe.records().stream()
-                            .noneMatch(r -> client.id().toString().equals(r.key()))
-                    && System.nanoTime() < deadline) {
-                Thread.sleep(100);
-            }
+            await().atMost(TIMEOUT)
+                    .pollInterval(Duration.ofMillis(100))
+                    .until(() -> probe.records().stream()
+                            .anyMatch(r -> client.id().toString().equals(r.key())));
             assertThat(probe.records())
                     .anySatisfy(r -> assertThat(new String(r.value())).isEqualTo("not json"));
         }
