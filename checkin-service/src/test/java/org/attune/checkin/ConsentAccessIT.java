@@ -1,7 +1,6 @@
 package org.attune.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -70,14 +69,7 @@ class ConsentAccessIT {
 
     /** Polls until the projection shows the expected status (events are applied asynchronously). */
     void awaitStatus(String path, int status) {
-        await().atMost(Duration.ofSeconds(20))
-                .pollInterval(Duration.ofMillis(100))
-                .untilAsserted(() -> assertThat(api.therapistGet(therapist, path)
-                                .returnResult(String.class)
-                                .getStatus()
-                                .value())
-                        .as(path)
-                        .isEqualTo(status));
+        Grants.awaitStatus(api, therapist, path, status);
     }
 
     String checkIns() {

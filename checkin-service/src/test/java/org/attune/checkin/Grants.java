@@ -1,7 +1,9 @@
 package org.attune.checkin;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Set;
 import java.util.UUID;
@@ -42,18 +44,14 @@ final class Grants {
         awaitStatus(api, therapist, path, status);
     }
 
-    static void awaitStatus(Api api, UUID therapist, String path, int status) throws InterruptedException {
-        int last = 0;
-        for (int i = 0; i < 200; i++) {
-            last = api.therapistGet(therapist, path)
-                    .returnResult(String.class)
-                    .getStatus()
-                    .value();
-            if (last == status) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        assertThat(last).as(path).isEqualTo(status);
+    static void awaitStatus(Api api, UUID therapist, String path, int status) {
+        await().atMost(Duration.ofSeconds(20))
+                .pollInterval(Duration.ofMillis(100))
+                .untilAsserted(() -> assertThat(api.therapistGet(therapist, path)
+                                .returnResult(String.class)
+                                .getStatus()
+                                .value())
+                        .as(path)
+                        .isEqualTo(status));
     }
 }
