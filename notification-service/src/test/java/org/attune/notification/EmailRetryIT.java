@@ -139,8 +139,10 @@ class EmailRetryIT {
         assertThat(errored.state()).as("the inbox copy is unaffected").isEqualTo(NotificationState.DELIVERED);
         assertThat(errors()).isEqualTo(errorsBefore + 1);
 
+        // Every Kafka consumer's metrics are on the page (one consumer per partition and listener): beyond 256 KB.
         var prometheus = WebTestClient.bindToServer()
                 .baseUrl("http://127.0.0.1:" + managementPort)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
                 .build()
                 .get()
                 .uri("/actuator/prometheus")

@@ -41,7 +41,12 @@ class NotificationServiceIT extends IntegrationTestBase {
     }
 
     String get(int port, String path) {
-        return WebClient.create("http://127.0.0.1:" + port)
+        // The metrics page holds every Kafka consumer's metrics: one consumer per partition and listener makes it
+        // larger than WebClient's default 256 KB buffer.
+        return WebClient.builder()
+                .baseUrl("http://127.0.0.1:" + port)
+                .codecs(codecs -> codecs.defaultCodecs().maxInMemorySize(16 * 1024 * 1024))
+                .build()
                 .get()
                 .uri(path)
                 .retrieve()

@@ -45,17 +45,53 @@ final class LauncherProcess {
                 "ATTUNE_MONGO_PORT",
                 "ATTUNE_SMTP_PORT");
         var sockets = new ArrayList<ServerSocket>();
+        var random = new java.util.Random();
         try {
             for (var name : names) {
-                var socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-                sockets.add(socket);
-                ports.put(name, socket.getLocalPort());
+                while (!ports.containsKey(name)) {
+                    int port = LOWEST_PORT + random.nextInt(HIGHEST_PORT - LOWEST_PORT);
+                    var pair = bindBoth(port, port + MANAGEMENT_OFFSET);
+                    if (pair != null) {
+                        sockets.addAll(pair);
+                        ports.put(name, port);
+                    }
+                }
             }
         } finally {
             for (var socket : sockets) {
                 socket.close();
             }
         }
+    }
+
+    /*
+     * The ports stay the same across the launcher's restarts, so they come from below the kernel's ephemeral range
+     * (32768-60999 by default): while the stack is down, an outgoing connection anywhere on the machine may take a
+     * free ephemeral port as its source port, and the service restarted on it then fails ("Port 36609 was already in
+     * use", round 4 of a five-round run on a busy machine). The actuator listens on each service's port + 1000.
+     */
+    private static final int LOWEST_PORT = 20_000;
+    private static final int HIGHEST_PORT = 31_000;
+    private static final int MANAGEMENT_OFFSET = 1000;
+
+    /** Both ports bound (so no later pick takes them), or null when either is taken. */
+    private static List<ServerSocket> bindBoth(int port, int managementPort) throws IOException {
+        var first = new ServerSocket();
+        try {
+            first.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), port), 1);
+        } catch (IOException taken) {
+            first.close();
+            return null;
+        }
+        var second = new ServerSocket();
+        try {
+            second.bind(new java.net.InetSocketAddress(InetAddress.getLoopbackAddress(), managementPort), 1);
+        } catch (IOException taken) {
+            first.close();
+            second.close();
+            return null;
+        }
+        return List.of(first, second);
     }
 
     /** Starts the launcher and waits until all four services answer healthy; returns how long that took. */

@@ -3,6 +3,7 @@ package org.attune.kit.messaging;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -13,14 +14,18 @@ import org.attune.kit.support.SupportConfiguration;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.DefaultKafkaConsumerFactoryCustomizer;
 import org.springframework.boot.kafka.autoconfigure.KafkaAutoConfiguration;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.mongodb.core.ReactiveMongoTemplate;
+import org.springframework.kafka.config.ContainerCustomizer;
 import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.util.backoff.FixedBackOff;
@@ -33,7 +38,23 @@ import org.springframework.util.backoff.FixedBackOff;
         after = {KafkaAutoConfiguration.class, SupportConfiguration.class},
         afterName = "org.springframework.boot.data.mongodb.autoconfigure.DataMongoReactiveAutoConfiguration")
 @ConditionalOnClass(KafkaTemplate.class)
+@EnableConfigurationProperties(ConsumerSettings.class)
 public class MessagingConfiguration {
+
+    /** The consumer settings of {@link ConsumerSettings}, for every consumer factory Spring Boot builds. */
+    @Bean
+    DefaultKafkaConsumerFactoryCustomizer attuneConsumerSettings(ConsumerSettings settings) {
+        return factory -> factory.updateConfigs(Map.of(
+                ConsumerConfig.GROUP_PROTOCOL_CONFIG, settings.groupProtocol(),
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()));
+    }
+
+    /** One consumer per partition in every instance, so the instance left after a loss works them all at once. */
+    @Bean
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> attuneListenerConcurrency(
+            ConsumerSettings settings) {
+        return container -> container.setConcurrency(settings.listenerConcurrency());
+    }
 
     @Bean
     EventPublisher eventPublisher(KafkaTemplate<String, AttuneEvent> kafka) {
