@@ -13,8 +13,10 @@ import org.springframework.validation.annotation.Validated;
  * partition it held one record at a time (each record waits for durable store writes), and every member leaving or
  * joining stopped the whole group until the slowest member had finished its 500-record poll.
  *
- * @param groupProtocol {@code consumer} (KIP-848: the broker moves partitions one at a time, the other members keep
- *     consuming; needs Kafka 4.0 or newer) or {@code classic} (for older brokers: every change stops the group)
+ * @param groupProtocol {@code classic} with cooperative-sticky assignment (a member that leaves or joins moves only the
+ *     partitions concerned; the others keep consuming) or {@code consumer} (KIP-848, Kafka 4.0 or newer). Not
+ *     {@code consumer} by default: with kafka-clients 4.1.2 the stack's revoke-to-refusal times grew from ~0.1-0.6 s
+ *     to 1.5-3.9 s (ConsentAcrossServicesIT) and 4.2 s median under load (bench P3)
  * @param maxPollRecords records handed over per poll; a partition moves only after the batch in hand is done, so this
  *     bounds how long a moving partition waits
  * @param listenerConcurrency consumers per listener and instance; the topics' partition count lets one surviving
@@ -23,7 +25,7 @@ import org.springframework.validation.annotation.Validated;
 @Validated
 @ConfigurationProperties("attune.kafka")
 public record ConsumerSettings(
-        @Pattern(regexp = "consumer|classic") @DefaultValue("consumer")
+        @Pattern(regexp = "consumer|classic") @DefaultValue("classic")
         String groupProtocol,
 
         @Min(1) @DefaultValue("50") int maxPollRecords,

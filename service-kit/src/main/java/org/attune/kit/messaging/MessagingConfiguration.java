@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -44,9 +45,15 @@ public class MessagingConfiguration {
     /** The consumer settings of {@link ConsumerSettings}, for every consumer factory Spring Boot builds. */
     @Bean
     DefaultKafkaConsumerFactoryCustomizer attuneConsumerSettings(ConsumerSettings settings) {
-        return factory -> factory.updateConfigs(Map.of(
-                ConsumerConfig.GROUP_PROTOCOL_CONFIG, settings.groupProtocol(),
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords()));
+        var configs = new LinkedHashMap<String, Object>();
+        configs.put(ConsumerConfig.GROUP_PROTOCOL_CONFIG, settings.groupProtocol());
+        configs.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, settings.maxPollRecords());
+        if (settings.groupProtocol().equals("classic")) {
+            // Incremental rebalancing: the default list starts with the eager RangeAssignor, under which every join or
+            // loss made each member give up all its partitions until the slowest had finished its batch.
+            configs.put(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG, CooperativeStickyAssignor.class.getName());
+        }
+        return factory -> factory.updateConfigs(configs);
     }
 
     /** One consumer per partition in every instance, so the instance left after a loss works them all at once. */

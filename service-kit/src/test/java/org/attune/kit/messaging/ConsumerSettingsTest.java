@@ -3,6 +3,7 @@ package org.attune.kit.messaging;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.CooperativeStickyAssignor;
 import org.attune.events.Topics;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
@@ -21,10 +22,12 @@ class ConsumerSettingsTest {
             .withPropertyValues("spring.kafka.bootstrap-servers=127.0.0.1:1");
 
     @Test
-    void every_consumer_uses_the_incremental_group_protocol_and_small_polls() {
+    void every_consumer_rebalances_incrementally_and_polls_small_batches() {
         context.run(app -> {
             var configs = app.getBean(ConsumerFactory.class).getConfigurationProperties();
-            assertThat(configs.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)).isEqualTo("consumer");
+            assertThat(configs.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG)).isEqualTo("classic");
+            assertThat(configs.get(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG))
+                    .isEqualTo(CooperativeStickyAssignor.class.getName());
             assertThat(configs.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG)).isEqualTo(50);
         });
     }
@@ -37,15 +40,16 @@ class ConsumerSettingsTest {
     }
 
     @Test
-    void an_operator_with_an_older_broker_chooses_the_classic_protocol_and_other_sizes() {
+    void an_operator_chooses_the_kip_848_protocol_and_other_sizes() {
         context.withPropertyValues(
-                        "attune.kafka.group-protocol=classic",
+                        "attune.kafka.group-protocol=consumer",
                         "attune.kafka.max-poll-records=10",
                         "attune.kafka.listener-concurrency=1")
                 .run(app -> {
                     var configs = app.getBean(ConsumerFactory.class).getConfigurationProperties();
                     assertThat(configs.get(ConsumerConfig.GROUP_PROTOCOL_CONFIG))
-                            .isEqualTo("classic");
+                            .isEqualTo("consumer");
+                    assertThat(configs).doesNotContainKey(ConsumerConfig.PARTITION_ASSIGNMENT_STRATEGY_CONFIG);
                     assertThat(configs.get(ConsumerConfig.MAX_POLL_RECORDS_CONFIG))
                             .isEqualTo(10);
                     assertThat(containerOf(app.getBean(ConcurrentKafkaListenerContainerFactory.class))
