@@ -1,7 +1,7 @@
 package org.attune.webui.therapist.ui;
 
 import com.vaadin.flow.component.html.Div;
-import com.vaadin.flow.component.html.Span;
+import com.vaadin.flow.component.html.Paragraph;
 import java.time.LocalDate;
 import java.util.UUID;
 import java.util.function.Supplier;
@@ -17,7 +17,8 @@ import org.attune.webui.security.Caller;
 class ReportLinkSection extends Div {
 
     private final SessionReports reports;
-    private final Span about = new Span();
+    // Its own line: beside the link the two ran together ("…(PDF)A PDF of…").
+    private final Paragraph about = new Paragraph();
     private SessionReportLink link;
     private UUID linkClient;
 
