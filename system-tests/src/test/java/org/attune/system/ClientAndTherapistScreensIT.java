@@ -53,6 +53,8 @@ class ClientAndTherapistScreensIT {
         page.locator("#window-HYPER").click();
         page.locator("#checkin-submit").click();
         assertThat(page.locator("#exercise-offer")).isVisible(PATIENTLY);
+        // The offer is filled in once the library has chosen (an exercise, or the way to the library).
+        assertThat(page.locator("#exercise-open")).isVisible(PATIENTLY);
         Browsers.screenshot(page, "today-after-hyper-check-in");
         var stored = Api.get(stack.checkinUrl(), "/api/v1/checkins", client.token());
         assertThat(stored.json().get("items").get(0).get("window").asString()).isEqualTo("HYPER");

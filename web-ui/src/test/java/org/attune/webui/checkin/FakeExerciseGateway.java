@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import org.attune.webui.security.Caller;
 
 /** An in-memory library for browserless view tests: it recommends whatever the test put in {@link #next}. */
@@ -34,14 +36,26 @@ public class FakeExerciseGateway implements ExerciseGateway {
     /** What content-service recommended; null when it recommended nothing (or did not answer). */
     public volatile Exercise next;
 
+    /** While set and not counted down, the library takes its time: the answer waits for the test. */
+    public volatile CountDownLatch slowLibrary;
+
     public void reset() {
         asked.clear();
         next = null;
+        slowLibrary = null;
     }
 
     @Override
     public Optional<Exercise> recommendedAfterCheckIn(Caller client, Instant sentAt) {
         asked.add(sentAt);
+        var slow = slowLibrary;
+        if (slow != null) {
+            try {
+                slow.await(10, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         return Optional.ofNullable(next);
     }
 }

@@ -243,8 +243,9 @@ class TodayView extends Main implements HasDynamicTitle {
         thanks.addClassName("attune-checkin-thanks");
         result.add(thanks);
         if (chosen != WindowOfTolerance.WITHIN) {
-            result.add(new ExerciseOffer(
-                    presenter.exerciseAfter(caller, chosen, sentAt).orElse(null), chosen));
+            var offer = new ExerciseOffer(chosen);
+            result.add(offer);
+            getUI().ifPresent(ui -> offer.fillIn(ui, () -> presenter.exerciseAfter(caller, chosen, sentAt)));
         }
         var again = new Button(getTranslation("checkin.again"), e -> startOver());
         again.setId("checkin-again");

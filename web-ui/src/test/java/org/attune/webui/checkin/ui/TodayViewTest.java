@@ -1,12 +1,17 @@
 package org.attune.webui.checkin.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
+import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
+import com.vaadin.flow.server.VaadinSession;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import org.attune.events.Role;
 import org.attune.events.WindowOfTolerance;
 import org.attune.webui.checkin.ClientViewsTestConfig;
@@ -50,6 +55,30 @@ class TodayViewTest extends SpringBrowserlessTest {
         return view;
     }
 
+    private ExerciseOffer offerIn(TodayView view) {
+        return view.result
+                .getChildren()
+                .filter(ExerciseOffer.class::isInstance)
+                .map(ExerciseOffer.class::cast)
+                .findFirst()
+                .orElseThrow();
+    }
+
+    /** The offer is filled in off the request thread; run its UI.access task as the server would, and wait. */
+    private ExerciseOffer answered(TodayView view) {
+        var offer = offerIn(view);
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .pollInSameThread()
+                .until(() -> {
+                    var session = VaadinSession.getCurrent();
+                    session.getService().runPendingAccessTasks(session);
+                    roundTrip();
+                    return offer.shown();
+                });
+        return offer;
+    }
+
     @Test
     void aCheckInWithinTheWindowIsSavedWithEverythingFilledInAndGetsAWarmThankYouButNoExercise() {
         var view = fillIn(WindowOfTolerance.WITHIN);
@@ -85,12 +114,8 @@ class TodayViewTest extends SpringBrowserlessTest {
 
         test(view.submit).click();
 
+        var offer = answered(view);
         assertThat(exercises.asked).containsExactly(ClientViewsTestConfig.NOW);
-        var offer = view.result
-                .getChildren()
-                .filter(c -> c.getId().orElse("").equals("exercise-offer"))
-                .findFirst()
-                .orElseThrow();
         assertThat(offer.getElement().getTextRecursively())
                 .contains("Paced breathing")
                 .contains("You checked in as hyper-aroused")
@@ -110,6 +135,7 @@ class TodayViewTest extends SpringBrowserlessTest {
 
         test(view.submit).click();
 
+        answered(view);
         assertThat(exercises.asked).hasSize(1);
         assertThat(view.result.getElement().getTextRecursively())
                 .contains("Coming back up, gently")
@@ -123,9 +149,58 @@ class TodayViewTest extends SpringBrowserlessTest {
 
         test(view.submit).click();
 
+        answered(view);
         assertThat(view.result.getElement().getTextRecursively())
                 .contains("Would a short practice help?")
                 .contains("breathe in gently for a count of four");
+    }
+
+    @Test
+    void theThankYouShowsAtOnceWhileTheLibraryIsStillChoosingAnExercise() {
+        exercises.next = FakeExerciseGateway.BREATHING;
+        exercises.slowLibrary = new CountDownLatch(1);
+        var view = fillIn(WindowOfTolerance.HYPER);
+
+        test(view.submit).click();
+
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("Thank you for checking in")
+                .contains("Finding a short practice")
+                .doesNotContain("Paced breathing");
+        assertThat(offerIn(view).shown()).isFalse();
+
+        exercises.slowLibrary.countDown();
+
+        answered(view);
+        assertThat(view.result.getElement().getTextRecursively())
+                .contains("Paced breathing")
+                .doesNotContain("Finding a short practice");
+    }
+
+    @Test
+    void anExerciseThatArrivesAfterTheClientStartedOverIsNotShownOnTheNewForm() {
+        exercises.next = FakeExerciseGateway.BREATHING;
+        exercises.slowLibrary = new CountDownLatch(1);
+        var view = fillIn(WindowOfTolerance.HYPER);
+        test(view.submit).click();
+        var offer = offerIn(view);
+
+        view.startOver();
+        exercises.slowLibrary.countDown();
+
+        await().atMost(Duration.ofSeconds(5))
+                .pollInterval(Duration.ofMillis(20))
+                .pollInSameThread()
+                .until(() -> {
+                    var session = VaadinSession.getCurrent();
+                    session.getService().runPendingAccessTasks(session);
+                    roundTrip();
+                    // The answer's task ends the polling whether or not it had an offer left to fill in.
+                    return UI.getCurrent().getPollInterval() == -1;
+                });
+        assertThat(offer.shown()).isFalse();
+        assertThat(view.result.getChildren()).isEmpty();
+        assertThat(view.form.isVisible()).isTrue();
     }
 
     @Test
