@@ -2,15 +2,21 @@ package org.attune.infra.local;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.zip.ZipException;
+import java.util.zip.ZipFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,8 +27,8 @@ import org.slf4j.LoggerFactory;
  * The classes come loaded and linked from the cache instead of being read, verified and linked from the jar on every
  * start: the largest part of a service's start on two cores.
  *
- * <p>Kept next to the jar ({@code <service>/target/aot/}), stamped with the jar's size and time, the JVM and the
- * options: a rebuilt jar or another JVM trains again (a cache made for other classes would be refused by the JVM
+ * <p>Kept next to the jar ({@code <service>/target/aot/}), stamped with the jar's content, the JVM and the
+ * options: a jar with other classes or another JVM trains again (a cache made for other classes would be refused by the JVM
  * anyway, silently, and the start would just be slow). If training fails the service starts from its jar as before.
  */
 final class AotCache {
@@ -161,10 +167,36 @@ final class AotCache {
     String stamp(List<String> jvmOptions) throws IOException {
         return String.join(
                 "\n",
-                "jar " + Files.size(jar) + " " + Files.getLastModifiedTime(jar).toMillis(),
+                "jar " + contentOf(jar),
                 "java " + System.getProperty("java.home") + " " + Runtime.version(),
                 "options " + String.join(" ", jvmOptions),
                 "");
+    }
+
+    /**
+     * What the jar holds, not when it was written: every build writes the jars again (so a change in a module they
+     * depend on is never left out), and a jar with the same classes and libraries keeps its trained cache. A jar's
+     * central directory names each entry with its CRC-32, so reading it is enough; anything else is digested whole.
+     */
+    static String contentOf(Path jar) throws IOException {
+        var digest = sha256();
+        try (var zip = new ZipFile(jar.toFile())) {
+            zip.stream()
+                    .forEach(entry ->
+                            digest.update((entry.getName() + " " + entry.getCrc() + " " + entry.getSize() + "\n")
+                                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (ZipException notAJar) {
+            digest.update(Files.readAllBytes(jar));
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every JVM has SHA-256", e);
+        }
     }
 
     private Path applicationDirectory() {

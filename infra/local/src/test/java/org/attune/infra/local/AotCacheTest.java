@@ -61,4 +61,33 @@ class AotCacheTest {
 
         assertThat(cache.stamp(OPTIONS)).isNotEqualTo(cache.stamp(List.of("-Xmx64m")));
     }
+
+    @Test
+    void a_jar_written_again_with_the_same_classes_keeps_its_cache_and_one_with_a_changed_library_does_not()
+            throws Exception {
+        var jar = target.resolve("checkin-service.jar");
+        writeJar(jar, "kit version one", 1_000);
+        var cache = AotCache.of(jar);
+        var first = cache.stamp(OPTIONS);
+
+        writeJar(jar, "kit version one", 90_000_000);
+        Files.setLastModifiedTime(jar, FileTime.fromMillis(System.currentTimeMillis() + 5_000));
+        assertThat(cache.stamp(OPTIONS)).as("same content, written later").isEqualTo(first);
+
+        writeJar(jar, "kit version two", 1_000);
+        assertThat(cache.stamp(OPTIONS)).as("a library inside changed").isNotEqualTo(first);
+    }
+
+    private static void writeJar(Path jar, String kitContent, long entryTime) throws Exception {
+        try (var out = new java.util.zip.ZipOutputStream(Files.newOutputStream(jar))) {
+            for (var name : List.of("BOOT-INF/classes/App.class", "BOOT-INF/lib/service-kit.jar")) {
+                var entry = new java.util.zip.ZipEntry(name);
+                entry.setTime(entryTime);
+                out.putNextEntry(entry);
+                out.write(
+                        (name.endsWith(".jar") ? kitContent : "app").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                out.closeEntry();
+            }
+        }
+    }
 }
