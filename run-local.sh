@@ -6,7 +6,7 @@
 #   ./run-local.sh --wipe           delete all local data and exit
 #   ./run-local.sh --brokers=3      a three-node Kafka cluster (each node a process; 3 replicas, 2 in sync per write)
 #   ./run-local.sh --replicas=2     two instances of checkin-, content- and notification-service (web-ui balances)
-# The first start after a build trains each service's AOT cache (once; <service>/target/aot/), later starts use it.
+# The first start after a service's jar changed trains its AOT cache (once; <service>/target/aot/), later starts use it.
 # Ctrl-C stops everything cleanly; data is kept for the next start. A write the store acknowledged survives even a
 # kill -9; the services end when the launcher does; a port already taken stops the start, named with its holder.
 set -euo pipefail
