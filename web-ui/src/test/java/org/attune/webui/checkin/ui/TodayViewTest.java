@@ -1,14 +1,11 @@
 package org.attune.webui.checkin.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.UI;
 import com.vaadin.flow.component.html.Anchor;
-import com.vaadin.flow.server.VaadinSession;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
@@ -18,6 +15,7 @@ import org.attune.webui.checkin.ClientViewsTestConfig;
 import org.attune.webui.checkin.FakeCheckinGateway;
 import org.attune.webui.checkin.FakeExerciseGateway;
 import org.attune.webui.checkin.Outcome;
+import org.attune.webui.ui.BackgroundAnswers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,18 +62,10 @@ class TodayViewTest extends SpringBrowserlessTest {
                 .orElseThrow();
     }
 
-    /** The offer is filled in off the request thread; run its UI.access task as the server would, and wait. */
+    /** The offer is filled in off the request thread: wait until it shows the library's answer. */
     private ExerciseOffer answered(TodayView view) {
         var offer = offerIn(view);
-        await().atMost(Duration.ofSeconds(5))
-                .pollInterval(Duration.ofMillis(20))
-                .pollInSameThread()
-                .until(() -> {
-                    var session = VaadinSession.getCurrent();
-                    session.getService().runPendingAccessTasks(session);
-                    roundTrip();
-                    return offer.shown();
-                });
+        BackgroundAnswers.awaitShown(() -> roundTrip(), offer::shown);
         return offer;
     }
 
@@ -188,16 +178,8 @@ class TodayViewTest extends SpringBrowserlessTest {
         view.startOver();
         exercises.slowLibrary.countDown();
 
-        await().atMost(Duration.ofSeconds(5))
-                .pollInterval(Duration.ofMillis(20))
-                .pollInSameThread()
-                .until(() -> {
-                    var session = VaadinSession.getCurrent();
-                    session.getService().runPendingAccessTasks(session);
-                    roundTrip();
-                    // The answer's task ends the polling whether or not it had an offer left to fill in.
-                    return UI.getCurrent().getPollInterval() == -1;
-                });
+        // The answer's task ends the polling whether or not it had an offer left to fill in.
+        BackgroundAnswers.awaitShown(() -> roundTrip(), () -> UI.getCurrent().getPollInterval() == -1);
         assertThat(offer.shown()).isFalse();
         assertThat(view.result.getChildren()).isEmpty();
         assertThat(view.form.isVisible()).isTrue();

@@ -6,7 +6,6 @@ import com.vaadin.browserless.SpringBrowserlessTest;
 import com.vaadin.browserless.ViewPackages;
 import com.vaadin.flow.component.button.Button;
 import com.vaadin.flow.component.html.Paragraph;
-import com.vaadin.flow.server.VaadinSession;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +18,7 @@ import org.attune.webui.safety.FakeSafetyGateway;
 import org.attune.webui.safety.PlanSection;
 import org.attune.webui.safety.SafetyGateway.OwnFlag;
 import org.attune.webui.safety.SafetyPlan;
+import org.attune.webui.ui.BackgroundAnswers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -56,19 +56,8 @@ class HelpPageTest extends SpringBrowserlessTest {
     }
 
     /** The plan and who would be told are read off the request thread; give the answer a few round trips. */
-    private void until(BooleanSupplier condition) throws InterruptedException {
-        org.awaitility.Awaitility.await()
-                .atMost(Duration.ofSeconds(5))
-                .pollInterval(Duration.ofMillis(20))
-                .pollInSameThread()
-                .until(() -> {
-                    // Browserless round trips do not run UI.access tasks from other threads; run them as the server
-                    // would.
-                    var session = VaadinSession.getCurrent();
-                    session.getService().runPendingAccessTasks(session);
-                    roundTrip();
-                    return condition.getAsBoolean();
-                });
+    private void until(BooleanSupplier condition) {
+        BackgroundAnswers.awaitShown(() -> roundTrip(), condition);
     }
 
     private CrisisResourcesView open() throws InterruptedException {
