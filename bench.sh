@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Measures Attune against its performance goals (issue 14) and writes bench/results.md. Figures, not tests.
-#   ./bench.sh            the full run (about 30-40 minutes on an idle 2-core machine)
+#   ./bench.sh            the full run (about 8 minutes on an idle 2-core machine, build included)
 #   ./bench.sh --quick    fewer requests, reminders, check-ins, sessions and pages (a few minutes plus the build)
 #   --profile             also a flight recording of every stack service: bench/target/jfr/<pid>.jfr
 # Builds what it needs through the Maven reactor (nothing is installed into ~/.m2), runs notification-service's
