@@ -66,8 +66,8 @@ final class Results {
                 gib <= 1.2);
         absolute.add(f(
                 "P6: stack started in %.1f s (broker, store, SMTP and four services from their AOT caches; the"
-                        + " launcher runs inside the benchmark's JVM here), after %.1f s training the AOT caches (once"
-                        + " per build, 0 when current); services' RSS %s; the benchmark JVM (launcher: broker + store, plus"
+                        + " launcher runs inside the benchmark's JVM here), after %.1f s training the AOT caches (when"
+                        + " a jar changed, 0 when current); services' RSS %s; the benchmark JVM (launcher: broker + store, plus"
                         + " the benchmark itself) %d MiB; an empty JVM with the services' flags: up in %.2f s, RSS %.0f MiB",
                 startSeconds,
                 trainingSeconds,

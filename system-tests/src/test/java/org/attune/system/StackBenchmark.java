@@ -69,7 +69,7 @@ class StackBenchmark {
         results.loadBefore(System.getProperty("bench.machine-file", ""));
         long startAt = System.nanoTime();
         LocalStack stack = SystemStack.get();
-        // Training the services' AOT caches happens once per build (the launcher does it when a jar changed): not
+        // Training the services' AOT caches happens once per changed jar (the launcher does it): not
         // part of a start, reported beside it.
         double trainingSeconds = stack.aotTraining().toMillis() / 1e3;
         double startSeconds = (System.nanoTime() - startAt) / 1e9 - trainingSeconds;

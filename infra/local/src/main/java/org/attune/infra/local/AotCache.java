@@ -131,7 +131,7 @@ final class AotCache {
         Files.move(partial, cacheFile(), StandardCopyOption.ATOMIC_MOVE);
         Files.writeString(stampFile(), stamp(jvmOptions));
         log.info(
-                "AOT cache for {} trained in {} s (once per build)",
+                "AOT cache for {} trained in {} s (once per changed jar)",
                 jar.getFileName(),
                 TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - started));
         return true;

@@ -106,7 +106,7 @@ public final class LocalStack implements AutoCloseable {
     }
 
     /**
-     * How long {@link #start()} spent training AOT caches (once per build; zero when every cache was current), so a
+     * How long {@link #start()} spent training AOT caches (once per changed jar; zero when every cache was current), so a
      * measured start can tell the start itself from that.
      */
     public Duration aotTraining() {

@@ -41,7 +41,7 @@ final class ServiceInstances {
     }
 
     /**
-     * Each service's AOT cache, trained once per build, all at once (a training start costs what a start costs; after
+     * Each service's AOT cache, trained when its jar changed, all at once (a training start costs what a start costs; after
      * that every start is faster). Only what is missing or out of date is trained.
      */
     void prepareAotCaches() throws Exception {
