@@ -1,15 +1,41 @@
 package org.attune.checkin;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.attune.testsupport.AttuneIntegrationTest;
 import org.attune.testsupport.TestTokens;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
 import org.springframework.http.MediaType;
+import org.springframework.web.server.session.DefaultWebSessionManager;
+import org.springframework.web.server.session.WebSessionManager;
+import reactor.core.publisher.Mono;
 
 @AttuneIntegrationTest
+@Import(SecurityIT.CountingSessions.class)
 class SecurityIT {
+
+    /** Counts the server sessions requests actually resolve (Spring WebFlux asks lazily, on first use). */
+    @TestConfiguration
+    static class CountingSessions {
+
+        static final AtomicInteger RESOLVED = new AtomicInteger();
+
+        @Bean
+        WebSessionManager webSessionManager() {
+            var sessions = new DefaultWebSessionManager();
+            return exchange -> Mono.defer(() -> {
+                RESOLVED.incrementAndGet();
+                return sessions.getSession(exchange);
+            });
+        }
+    }
 
     @LocalServerPort
     int port;
@@ -52,6 +78,21 @@ class SecurityIT {
                     .expectHeader()
                     .contentTypeCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON);
         }
+    }
+
+    @Test
+    void no_request_resolves_a_server_session_whether_answered_refused_or_open() {
+        int before = CountingSessions.RESOLVED.get();
+        var client = UUID.randomUUID();
+
+        api.get(client, "/api/v1/checkins").expectStatus().isOk();
+        api.raw().get().uri("/api/v1/checkins").exchange().expectStatus().isUnauthorized();
+        api.get(client, "/api/v1/clients/" + client + "/checkins")
+                .expectStatus()
+                .isForbidden();
+        api.raw().get().uri("/v3/api-docs").exchange().expectStatus().isOk();
+
+        assertThat(CountingSessions.RESOLVED.get() - before).isZero();
     }
 
     @Test

@@ -20,6 +20,8 @@ import org.springframework.security.oauth2.jwt.NimbusReactiveJwtDecoder;
 import org.springframework.security.oauth2.jwt.ReactiveJwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken;
 import org.springframework.security.web.server.SecurityWebFilterChain;
+import org.springframework.security.web.server.context.NoOpServerSecurityContextRepository;
+import org.springframework.security.web.server.savedrequest.NoOpServerRequestCache;
 import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
@@ -55,6 +57,11 @@ public class ResourceServerSecurity {
     @Bean
     SecurityWebFilterChain securityWebFilterChain(ServerHttpSecurity http, List<PathRules> rules) {
         return http.csrf(ServerHttpSecurity.CsrfSpec::disable)
+                // Stateless: each request brings its token. Without these, every request resolved a WebSession, whose
+                // creation hops to Reactor's small parallel pool (shared by everything in the JVM), so handlers ran
+                // there instead of on the server's own threads, two thread switches per request.
+                .securityContextRepository(NoOpServerSecurityContextRepository.getInstance())
+                .requestCache(cache -> cache.requestCache(NoOpServerRequestCache.getInstance()))
                 .httpBasic(ServerHttpSecurity.HttpBasicSpec::disable)
                 .formLogin(ServerHttpSecurity.FormLoginSpec::disable)
                 .logout(ServerHttpSecurity.LogoutSpec::disable)
