@@ -105,6 +105,11 @@ class LibraryIT {
         mongo.findAll(ContentPiece.class)
                 .toIterable()
                 .forEach(p -> assertThat(p.version()).as(p.slug()).isEqualTo(versions.get(p.slug())));
+        // Stopping the second instance leaves the first one serving: each runs on event loops of its own.
+        api.get(null, "/v3/api-docs").expectStatus().isOk();
+        api.get(null, "http://127.0.0.1:" + managementPort + "/actuator/health")
+                .expectStatus()
+                .isOk();
     }
 
     @Test
